@@ -1,0 +1,42 @@
+package org.nb201.bench;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The sets a trial is measured on: the training set and the three official evaluation sets
+ * (spec 4.1). The key is the official spelling.
+ */
+public enum Split {
+  TRAIN("train"),
+  X_VALID("x-valid"),
+  X_TEST("x-test"),
+  ORI_TEST("ori-test");
+
+  private final String key;
+
+  Split(String key) {
+    this.key = key;
+  }
+
+  /** The official key, e.g. {@code x-valid}. */
+  public String key() {
+    return key;
+  }
+
+  /** The split with this key; an error listing the valid keys otherwise. */
+  public static Split byKey(String key) {
+    for (Split s : values()) {
+      if (s.key.equals(key)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown split '" + key + "'; expected one of "
+        + Arrays.stream(values()).map(Split::key).collect(Collectors.joining(", ")));
+  }
+
+  @Override
+  public String toString() {
+    return key;
+  }
+}
