@@ -9,6 +9,7 @@ import org.nb201.space.Dataset;
 import org.nb201.space.Edge;
 import org.nb201.space.Isomorphism;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.SpaceTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +33,9 @@ final class SpaceCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = {
-        "Print all 15,625 cells in official index order: index, arch, unique (smallest index of the",
-        "official isomorphism class), valid (input-to-output path), flops and params (millions)."
+        "Print all 15,625 cells in official index order.",
+        "Columns: index, arch, unique (smallest index of the official isomorphism class),",
+        "valid (an input-to-output path exists), flops and params (millions) for --dataset."
       })
   static final class ListCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,31 +57,8 @@ final class SpaceCommand implements Runnable {
         case "json" -> true;
         default -> throw new IllegalArgumentException("unknown format '" + format + "'; expected tsv or json");
       };
-      SearchSpace space = SearchSpace.official();
       PrintWriter out = spec.commandLine().getOut();
-      StringBuilder sb = new StringBuilder(1 << 16);
-      sb.append(json ? "[\n" : "index\tarch\tunique\tvalid\tflops\tparams\n");
-      for (int i = 0; i < space.size(); i++) {
-        Arch a = space.arch(i);
-        Cost c = CostModel.cost(a, d);
-        int unique = space.uniqueClass(i, Isomorphism.OFFICIAL);
-        if (json) {
-          sb.append("{\"index\":").append(i).append(",\"arch\":\"").append(a).append("\",\"unique\":").append(unique)
-              .append(",\"valid\":").append(a.isValid()).append(",\"flops\":").append(c.mflopsText())
-              .append(",\"params\":").append(c.mparamsText()).append(i + 1 < space.size() ? "},\n" : "}\n");
-        } else {
-          sb.append(i).append('\t').append(a).append('\t').append(unique).append('\t').append(a.isValid())
-              .append('\t').append(c.mflopsText()).append('\t').append(c.mparamsText()).append('\n');
-        }
-        if (sb.length() > (1 << 16) - 512) {
-          out.append(sb);
-          sb.setLength(0);
-        }
-      }
-      if (json) {
-        sb.append("]\n");
-      }
-      out.append(sb);
+      SpaceTable.write(SearchSpace.official(), d, json, out);
       out.flush();
     }
   }

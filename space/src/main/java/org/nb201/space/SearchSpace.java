@@ -29,13 +29,23 @@ public final class SearchSpace {
   private final Map<Isomorphism, int[]> classSize = new EnumMap<>(Isomorphism.class);
 
   private SearchSpace() {
-    for (int i = 0; i < Arch.COUNT; i++) {
-      indexToCode[i] = i;
-    }
-    new PyRandom(SHUFFLE_SEED).shuffle(indexToCode);
+    System.arraycopy(deriveOrder(SHUFFLE_SEED), 0, indexToCode, 0, Arch.COUNT);
     for (int i = 0; i < Arch.COUNT; i++) {
       codeToIndex[indexToCode[i]] = i;
     }
+  }
+
+  /**
+   * The official derivation: {@code gen_all} positions 0..15624 shuffled by CPython's
+   * {@code random.shuffle} after {@code random.seed(seed)}; element i is the cell code of index i.
+   */
+  public static int[] deriveOrder(int seed) {
+    int[] order = new int[Arch.COUNT];
+    for (int i = 0; i < Arch.COUNT; i++) {
+      order[i] = i;
+    }
+    new PyRandom(seed).shuffle(order);
+    return order;
   }
 
   /** The official NAS-Bench-201 / NATS-Bench topology space. */
