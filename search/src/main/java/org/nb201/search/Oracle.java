@@ -1,0 +1,18 @@
+package org.nb201.search;
+
+import org.nb201.space.Arch;
+import org.nb201.space.PyRandom;
+
+/**
+ * Answers "how good is this cell, and what did finding out cost?" for a search algorithm. The
+ * official oracle (spec 7.1, {@code R_EA.py::train_and_eval}) picks one seed at random with the run's
+ * own random stream, returns the hp 12 {@code cifar10-valid} x-valid accuracy after the last epoch of
+ * that seed, and charges train-all-time + valid-per-time of that seed.
+ */
+public interface Oracle {
+  /** The cells this oracle can answer for; algorithms propose only these. */
+  Coverage coverage();
+
+  /** Evaluates {@code arch}, which must be covered; seed choice draws from {@code rng}. */
+  Evaluation evaluate(Arch arch, PyRandom rng);
+}

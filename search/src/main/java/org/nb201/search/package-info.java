@@ -1,0 +1,7 @@
+/**
+ * The benchmark-driven NAS algorithms of the paper (spec 7.1): random search, regularized
+ * evolution, REINFORCE and BOHB, one small {@link org.nb201.search.SearchAlgorithm} interface, an
+ * {@link org.nb201.search.Oracle} that answers with the official semantics and simulated time, and the
+ * 500-run protocol. Never depends on DJL.
+ */
+package org.nb201.search;
