@@ -1,0 +1,6 @@
+/**
+ * Reads the official NATS-Bench topology "simple" archive ({@code meta.pickle.pbz2} and one
+ * {@code NNNNNN.pickle.pbz2} per architecture, spec 5.3) into nb201's trials and costs, checking
+ * every architecture against the derived official index order.
+ */
+package org.nb201.bench.nats;

@@ -1,0 +1,6 @@
+/**
+ * A safe reader for Python pickles (protocols 0-5, the binary subset the official benchmark files
+ * use) that only ever builds plain Java data and resolves globals only from an explicit
+ * per-format allow-list; nothing in a pickle is ever executed, reflected on or class-loaded.
+ */
+package org.nb201.bench.pickle;
