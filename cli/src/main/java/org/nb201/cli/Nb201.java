@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "NAS-Bench-201 in Java: search space, benchmark store and queries, training, generation, search.",
     subcommands = {
       SpaceCommand.class,
+      TrainCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Nb201 implements Runnable {

@@ -1,0 +1,61 @@
+package org.nb201.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainCommandTest {
+  @TempDir Path tmp;
+
+  private static String fashion() {
+    Path p = TrainCommand.FASHION_DEFAULT;
+    assumeTrue(Files.isRegularFile(p.resolve("train-images-idx3-ubyte.gz")),
+        "Fashion-MNIST not installed: run 'apt-get install dataset-fashion-mnist'");
+    return p.toString();
+  }
+
+  @Test
+  void trainsATinyCellAndPrintsOfficialKeys() {
+    CliRun r = CliRun.of("train", "--arch", "11472", "--dataset", "fashion-mnist", "--data-dir", fashion(),
+        "--hp", "1", "--C", "4", "--N", "1", "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64",
+        "--threads", "2", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertThat(o.get("arch_index").getAsInt()).isEqualTo(11472);
+    assertThat(o.get("hp").getAsString()).isEqualTo("1");
+    JsonObject e = o.getAsJsonArray("epochs").get(0).getAsJsonObject();
+    assertThat(e.keySet()).contains("train-loss", "train-accuracy", "train-per-time", "train-all-time",
+        "valid-loss", "valid-accuracy", "valid-all-time", "test-accuracy");
+    assertThat(o.getAsJsonObject("provenance").get("threads").getAsInt()).isEqualTo(2);
+  }
+
+  @Test
+  void printsASummaryTable() {
+    CliRun r = CliRun.of("train", "--arch", "|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|",
+        "--dataset", "fashion-mnist", "--hp", "1", "--C", "4", "--N", "1", "--train-limit", "64", "--eval-limit", "32",
+        "--threads", "2", "--quiet");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("arch 11472").contains("x-valid-acc").contains("flops").contains("latency");
+  }
+
+  @Test
+  void badDataDirIsOneLineAndExitCode2() {
+    CliRun r = CliRun.of("train", "--arch", "0", "--dataset", "cifar10", "--data-dir", tmp.resolve("missing").toString(),
+        "--threads", "2");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("nb201: error:").contains("missing data directory").doesNotContain("\n");
+  }
+
+  @Test
+  void missingDataDirForCifarIsAUserError() {
+    CliRun r = CliRun.of("train", "--arch", "0", "--dataset", "cifar100");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--data-dir is required for cifar100");
+  }
+}

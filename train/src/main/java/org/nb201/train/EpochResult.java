@@ -1,0 +1,25 @@
+package org.nb201.train;
+
+import java.util.List;
+
+/**
+ * The record of one training epoch (spec 3): learning rate, the running averages over the
+ * augmented training batches (loss, top-1, top-5 in %), the epoch's training time, and the
+ * evaluation of every set made after it, in the official order.
+ */
+public record EpochResult(int epoch, double lr, double trainLoss, double trainTop1, double trainTop5, double trainTime,
+    List<EvalResult> evals) {
+  public EpochResult {
+    evals = List.copyOf(evals);
+  }
+
+  /** The evaluation of {@code split}, or null. */
+  public EvalResult eval(String split) {
+    for (EvalResult e : evals) {
+      if (e.split().equals(split)) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

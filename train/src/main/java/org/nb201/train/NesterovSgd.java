@@ -1,0 +1,82 @@
+package org.nb201.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SGD with PyTorch's semantics (spec 3: momentum 0.9, Nesterov, weight decay 5e-4 on every
+ * parameter): {@code d = g + wd*w; buf = d} on the first step, else {@code buf = m*buf + d};
+ * {@code d += m*buf} (Nesterov) or {@code d = buf}; {@code w -= lr*d}. DJL's built-in SGD folds the
+ * learning rate into the momentum buffer and has no Nesterov, so it would differ under the cosine
+ * schedule. Gradients are zeroed after every step (DJL's PyTorch engine does not). Must run outside
+ * a gradient collector.
+ */
+public final class NesterovSgd implements AutoCloseable {
+  private final List<Parameter> params = new ArrayList<>();
+  private final NDArray[] buffers;
+  private final NDManager manager;
+  private final float momentum;
+  private final float weightDecay;
+  private final boolean nesterov;
+
+  /** An optimizer for the trainable parameters among {@code all}; buffers live in {@code parent}'s sub-manager. */
+  public NesterovSgd(Iterable<Parameter> all, NDManager parent, double momentum, double weightDecay, boolean nesterov) {
+    for (Parameter p : all) {
+      if (p.requiresGradient()) {
+        params.add(p);
+      }
+    }
+    this.buffers = new NDArray[params.size()];
+    this.manager = parent.newSubManager();
+    this.momentum = (float) momentum;
+    this.weightDecay = (float) weightDecay;
+    this.nesterov = nesterov;
+  }
+
+  /** One update of every parameter with learning rate {@code lr}, then zeroes the gradients. */
+  public void step(double lr) {
+    float rate = (float) lr;
+    for (int i = 0; i < params.size(); i++) {
+      NDArray w = params.get(i).getArray();
+      try (NDArray g = w.getGradient()) {
+        if (weightDecay != 0) {
+          try (NDArray decay = w.mul(weightDecay)) {
+            g.addi(decay);
+          }
+        }
+        NDArray d = g;
+        if (momentum != 0) {
+          NDArray buf = buffers[i];
+          if (buf == null) {
+            buf = g.duplicate();
+            buf.attach(manager);
+            buffers[i] = buf;
+          } else {
+            buf.muli(momentum).addi(g);
+          }
+          if (nesterov) {
+            try (NDArray t = buf.mul(momentum)) {
+              g.addi(t);
+            }
+          } else {
+            d = buf;
+          }
+        }
+        try (NDArray t = d.mul(rate)) {
+          w.subi(t);
+        }
+      }
+      JniUtils.zeroGrad((PtNDArray) w);
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

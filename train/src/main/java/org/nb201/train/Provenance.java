@@ -1,0 +1,48 @@
+package org.nb201.train;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Where and how a trial was produced: tool version, engine and version, device, intra- and
+ * inter-op threads, checksum of the data files, host, CPU model, OS, Java version and start time.
+ * Together with the {@link TrainConfig} (which holds the seed) it lets a trial be re-run.
+ */
+public record Provenance(String toolVersion, String engine, String engineVersion, String djlVersion, String device,
+    int threads, int interopThreads, String dataChecksum, String host, String cpuModel, String os, String java,
+    Instant started) {
+
+  /** The version of nb201-train from the jar manifest, or "dev". */
+  public static String currentToolVersion() {
+    String v = Provenance.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-dev" : v;
+  }
+
+  static String currentHost() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  static String currentCpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).strip();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall through
+    }
+    return System.getProperty("os.arch");
+  }
+
+  static String currentOs() {
+    return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+  }
+}

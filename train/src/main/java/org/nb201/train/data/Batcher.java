@@ -1,0 +1,100 @@
+package org.nb201.train.data;
+
+import java.util.SplittableRandom;
+
+/**
+ * Turns images of an {@link ImageSet} into normalised float batches (N, C, H, W). With
+ * augmentation it applies the official training transform (spec 3): random horizontal flip
+ * (p = 0.5) <em>then</em> a random crop of the original size from the image zero-padded by
+ * {@code pad} pixels on every side (padding is black before normalisation).
+ */
+public final class Batcher {
+  private final ImageSet set;
+  private final float[][] table;
+  private final int pad;
+
+  /** A batcher for {@code set}; {@code pad} is the crop padding (0 = no augmentation). */
+  public Batcher(ImageSet set, Normalization norm, int pad) {
+    if (norm.mean().length != set.channels()) {
+      throw new IllegalArgumentException("normalisation has " + norm.mean().length + " channels, images "
+          + set.channels());
+    }
+    this.set = set;
+    this.table = norm.table();
+    this.pad = pad;
+  }
+
+  public ImageSet set() {
+    return set;
+  }
+
+  /** Floats per image. */
+  public int imageFloats() {
+    return set.imageBytes();
+  }
+
+  /**
+   * Writes images {@code order[from..to)} into {@code out} (length at least (to-from)*imageFloats);
+   * {@code rng} draws flips and crops when augmenting, and is not used otherwise.
+   */
+  public void fill(int[] order, int from, int to, float[] out, SplittableRandom rng) {
+    int c = set.channels();
+    int h = set.height();
+    int w = set.width();
+    byte[] px = set.rawPixels();
+    int plane = h * w;
+    int o = 0;
+    for (int k = from; k < to; k++) {
+      int base = order[k] * c * plane;
+      if (pad == 0) {
+        for (int ch = 0; ch < c; ch++) {
+          float[] t = table[ch];
+          for (int i = 0; i < plane; i++) {
+            out[o++] = t[px[base + ch * plane + i] & 0xff];
+          }
+        }
+        continue;
+      }
+      boolean flip = rng.nextDouble() < 0.5;
+      int dy = rng.nextInt(2 * pad + 1) - pad;
+      int dx = rng.nextInt(2 * pad + 1) - pad;
+      for (int ch = 0; ch < c; ch++) {
+        float[] t = table[ch];
+        float zero = t[0];
+        int src = base + ch * plane;
+        for (int y = 0; y < h; y++) {
+          int sy = y + dy;
+          if (sy < 0 || sy >= h) {
+            for (int x = 0; x < w; x++) {
+              out[o++] = zero;
+            }
+            continue;
+          }
+          int row = src + sy * w;
+          for (int x = 0; x < w; x++) {
+            int fx = x + dx;
+            out[o++] = fx < 0 || fx >= w ? zero : t[px[row + (flip ? w - 1 - fx : fx)] & 0xff];
+          }
+        }
+      }
+    }
+  }
+
+  /** One-hot float labels of images {@code order[from..to)} into {@code out}. */
+  public void oneHot(int[] order, int from, int to, float[] out) {
+    int k = set.numClasses();
+    java.util.Arrays.fill(out, 0, (to - from) * k, 0f);
+    for (int i = from; i < to; i++) {
+      out[(i - from) * k + set.label(order[i])] = 1f;
+    }
+  }
+
+  /** Labels of images {@code order[from..to)}. */
+  public int[] labels(int[] order, int from, int to) {
+    int[] out = new int[to - from];
+    for (int i = from; i < to; i++) {
+      out[i - from] = set.label(order[i]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,90 @@
+package org.nb201.train.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.nb201.space.Arch;
+import org.nb201.space.Edge;
+import org.nb201.space.Op;
+
+/**
+ * One searched cell (spec 2.2): node i is the sum of its incoming edges' outputs in string order,
+ * the output is node 3. Every edge has its own weights. {@code none} edges are skipped in the sum; a
+ * node whose edges are all {@code none} is a real zero tensor ({@code zerosLike}, never a
+ * {@code Number} multiply, which DJL frees before backward).
+ */
+public final class InferCell extends AbstractBlock {
+  private static final byte VERSION = 1;
+  private static final Shape POOL_KERNEL = new Shape(3, 3);
+  private static final Shape POOL_STRIDE = new Shape(1, 1);
+  private static final Shape POOL_PAD = new Shape(1, 1);
+
+  private final Arch arch;
+  private final ReLUConvBN[] convs = new ReLUConvBN[Arch.EDGES];
+
+  /** The cell {@code arch} with {@code channels} channels on every node. */
+  public InferCell(Arch arch, int channels) {
+    super(VERSION);
+    this.arch = arch;
+    for (Edge e : Edge.ALL) {
+      Op op = arch.op(e.index());
+      if (op == Op.NOR_CONV_1X1 || op == Op.NOR_CONV_3X3) {
+        int k = op == Op.NOR_CONV_3X3 ? 3 : 1;
+        convs[e.index()] = addChildBlock("edge" + e.to() + "_" + e.from(), new ReLUConvBN(channels, k, 1));
+      }
+    }
+  }
+
+  /** The cell's architecture. */
+  public Arch arch() {
+    return arch;
+  }
+
+  /** The conv op of edge {@code edge} (canonical order), or {@code null} for parameter-free ops. */
+  public ReLUConvBN edgeBlock(int edge) {
+    return convs[edge];
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray[] nodes = new NDArray[Edge.NODES];
+    nodes[0] = inputs.singletonOrThrow();
+    for (int to = 1; to < Edge.NODES; to++) {
+      NDArray sum = null;
+      for (int from = 0; from < to; from++) {
+        int edge = Edge.indexOf(to, from);
+        NDArray out = switch (arch.op(edge)) {
+          case NONE -> null;
+          case SKIP_CONNECT -> nodes[from];
+          case NOR_CONV_1X1, NOR_CONV_3X3 -> convs[edge].forward(ps, new NDList(nodes[from]), training).head();
+          case AVG_POOL_3X3 -> Pool.avgPool2d(nodes[from], POOL_KERNEL, POOL_STRIDE, POOL_PAD, false, false);
+        };
+        if (out != null) {
+          sum = sum == null ? out : sum.add(out);
+        }
+      }
+      nodes[to] = sum == null ? nodes[0].zerosLike() : sum;
+    }
+    return new NDList(nodes[Edge.NODES - 1]);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    for (ReLUConvBN conv : convs) {
+      if (conv != null) {
+        conv.initialize(manager, dataType, inputShapes);
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package org.nb201.train.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * The {@code nor_conv_kxk} op and the halves of the reduction block (spec 2.3): ReLU (not in place),
+ * a bias-free k x k convolution with padding (k-1)/2, then an affine batch norm with running
+ * statistics (eps 1e-5, PyTorch momentum 0.1).
+ */
+public final class ReLUConvBN extends AbstractBlock {
+  private static final byte VERSION = 1;
+
+  private final Conv2d conv;
+  private final BatchNorm bn;
+
+  /** A block with {@code outChannels} filters of size {@code kernel}, stride {@code stride}. */
+  public ReLUConvBN(int outChannels, int kernel, int stride) {
+    super(VERSION);
+    int pad = (kernel - 1) / 2;
+    conv = addChildBlock("conv", Conv2d.builder()
+        .setKernelShape(new Shape(kernel, kernel))
+        .optStride(new Shape(stride, stride))
+        .optPadding(new Shape(pad, pad))
+        .setFilters(outChannels)
+        .optBias(false)
+        .build());
+    bn = addChildBlock("bn", batchNorm());
+  }
+
+  /** PyTorch's BatchNorm2d defaults; DJL's momentum 0.9 is PyTorch's 0.1. */
+  static BatchNorm batchNorm() {
+    return BatchNorm.builder().optAxis(1).optEpsilon(1e-5f).optMomentum(0.9f).build();
+  }
+
+  /** The convolution, for cost counting. */
+  public Conv2d conv() {
+    return conv;
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDList x = new NDList(Activation.relu(inputs.singletonOrThrow()));
+    return bn.forward(ps, conv.forward(ps, x, training), training);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return conv.getOutputShapes(inputShapes);
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    conv.initialize(manager, dataType, inputShapes);
+    bn.initialize(manager, dataType, conv.getOutputShapes(inputShapes));
+  }
+}

@@ -1,0 +1,112 @@
+package org.nb201.train.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nb201.space.Arch;
+import org.nb201.space.Cost;
+import org.nb201.space.CostModel;
+import org.nb201.space.Dataset;
+import org.nb201.space.NetworkShape;
+import org.nb201.space.Op;
+import org.nb201.space.SearchSpace;
+
+class TinyNetworkTest {
+  private static final Engine ENGINE = Engine.getEngine("PyTorch");
+
+  private static List<Arch> sample() {
+    SearchSpace space = SearchSpace.official();
+    List<Arch> archs = new ArrayList<>();
+    for (String i : new String[] {"0", "11", "1462", "1651", "11472"}) {
+      archs.add(space.resolve(i));
+    }
+    Random r = new Random(201);
+    for (int k = 0; k < 20; k++) {
+      archs.add(space.resolve(Integer.toString(r.nextInt(Arch.COUNT))));
+    }
+    return archs;
+  }
+
+  @Test
+  void paramsAndFlopsEqualTheCostModelOnAllDatasets() {
+    for (Dataset d : List.of(Dataset.CIFAR10, Dataset.CIFAR100, Dataset.IMAGENET16_120, Dataset.FASHION_MNIST)) {
+      for (Arch a : sample()) {
+        try (NDManager m = ENGINE.newBaseManager()) {
+          TinyNetwork net = new TinyNetwork(a, d.network());
+          net.initialize(m);
+          Cost built = ModelCost.of(net);
+          assertThat(built).as("%s on %s", a, d).isEqualTo(CostModel.cost(a, d.network()));
+        }
+      }
+    }
+  }
+
+  @Test
+  void resnetCellHasTheOfficialCost() {
+    try (NDManager m = ENGINE.newBaseManager()) {
+      TinyNetwork net = new TinyNetwork(SearchSpace.official().resolve("11472"), Dataset.CIFAR10.network());
+      net.initialize(m);
+      Cost c = ModelCost.of(net);
+      assertThat(c.mparamsText()).isEqualTo("0.559386");
+      assertThat(c.mflopsText()).isEqualTo("78.56193");
+    }
+  }
+
+  @Test
+  void smallShapesMatchToo() {
+    NetworkShape s = new NetworkShape(8, 1, 3, 16, 16, 7);
+    for (Arch a : sample()) {
+      try (NDManager m = ENGINE.newBaseManager()) {
+        TinyNetwork net = new TinyNetwork(a, s);
+        net.initialize(m);
+        assertThat(ModelCost.of(net)).isEqualTo(CostModel.cost(a, s));
+      }
+    }
+  }
+
+  @Test
+  void allNoneCellGivesRealZerosAndFiniteLogits() {
+    try (NDManager m = ENGINE.newBaseManager()) {
+      ENGINE.setRandomSeed(1);
+      TinyNetwork net = new TinyNetwork(Arch.uniform(Op.NONE), new NetworkShape(4, 1, 3, 8, 8, 3));
+      net.initialize(m);
+      NDArray x = m.randomNormal(net.inputShape(2));
+      NDArray y = net.forward(new ParameterStore(m, false), new NDList(x), false).head();
+      assertThat(y.getShape().getShape()).containsExactly(2, 3);
+      // BN of an all-zero map is beta = 0, so logits equal the classifier bias for every image.
+      NDArray bias = net.classifier().getParameters().get("bias").getArray();
+      assertThat(y.get(0).toFloatArray()).containsExactly(bias.toFloatArray());
+    }
+  }
+
+  @Test
+  void initialisationIsPyTorchDefault() {
+    try (NDManager m = ENGINE.newBaseManager()) {
+      ENGINE.setRandomSeed(7);
+      TinyNetwork net = new TinyNetwork(Arch.uniform(Op.NOR_CONV_3X3), new NetworkShape(16, 1, 3, 8, 8, 10));
+      net.initialize(m);
+      net.getParameters().forEach(p -> {
+        float[] v = p.getValue().getArray().toFloatArray();
+        String name = p.getKey();
+        if (name.endsWith("gamma") || name.endsWith("runningVar")) {
+          assertThat(v).as(name).containsOnly(1f);
+        } else if (name.endsWith("beta") || name.endsWith("runningMean")) {
+          assertThat(v).as(name).containsOnly(0f);
+        } else if (name.endsWith("weight")) {
+          double bound = 1 / Math.sqrt(PyTorchInit.fanIn(p.getValue().getArray().getShape()));
+          for (float f : v) {
+            assertThat(Math.abs(f)).as(name).isLessThanOrEqualTo((float) bound);
+          }
+        }
+      });
+    }
+  }
+}
