@@ -50,7 +50,7 @@ public final class NatsArchReader {
   public static NatsArchRecord readArch(Path file) throws IOException {
     Matcher m = ARCH_FILE.matcher(String.valueOf(file.getFileName()));
     int expected = m.matches() ? Integer.parseInt(m.group(1)) : -1;
-    return fromPickle(file, NatsFiles.unpickle(file, PickleProfile.nats()), expected);
+    return fromArchResults(file, NatsFiles.unpickle(file, PickleProfile.nats()), expected);
   }
 
   /** Hands every trial and cost of {@code record} to {@code sink}. */
@@ -63,7 +63,13 @@ public final class NatsArchReader {
     }
   }
 
-  static NatsArchRecord fromPickle(Path file, Object value, int expectedIndex) throws NatsFormatException {
+  /**
+   * Decodes one architecture's unpickled {hp: ArchResults state} dict, read from {@code file}, with
+   * every check of {@link #readArch(Path)}: index and arch string against the official space, seeds,
+   * per-epoch fields. The NATS directory, the NATS archive and the NB201 {@code .pth} files all store
+   * this structure (spec 5.3), so every importer shares this decoder.
+   */
+  public static NatsArchRecord fromArchResults(Path file, Object value, int expectedIndex) throws NatsFormatException {
     Fields f = new Fields(file);
     Map<?, ?> root = f.dict(value, "file");
     int index = -1;

@@ -23,6 +23,7 @@ public final class PickleProfile {
   private static final PickleProfile NATS = builder()
       .allow("collections.OrderedDict", GlobalKind.ORDERED_DICT)
       .allow("numpy.core.multiarray.scalar", GlobalKind.NUMPY_SCALAR)
+      .allow("numpy._core.multiarray.scalar", GlobalKind.NUMPY_SCALAR)
       .allow("numpy.dtype", GlobalKind.NUMPY_DTYPE)
       .build();
   private static final PickleProfile TORCH = NATS.toBuilder()
@@ -58,14 +59,15 @@ public final class PickleProfile {
 
   /**
    * The NATS-Bench files (spec 5.3): {@code collections.OrderedDict},
-   * {@code numpy.core.multiarray.scalar} and {@code numpy.dtype}.
+   * {@code numpy.core.multiarray.scalar} (also under its numpy 2 name {@code numpy._core.multiarray.scalar})
+   * and {@code numpy.dtype}.
    */
   public static PickleProfile nats() {
     return NATS;
   }
 
   /**
-   * For later {@code torch.save} ({@code .pth}) support: the NATS names plus {@code _codecs.encode},
+   * {@code torch.save} ({@code .pth}) files, see {@link TorchFile}: the NATS names plus {@code _codecs.encode},
    * the tensor rebuild helper, the four storage types and the {@code nas_201_api} result classes,
    * with persistent ids accepted.
    */

@@ -22,12 +22,24 @@ final class Unpickler {
   private final PickleInput in;
   private final PickleStack stack;
   private final Reductions reductions;
+  private final StreamTarget target;
 
   Unpickler(byte[] data, int offset, PickleProfile profile) {
+    this(new PickleInput(data, offset, profile.maxLength()), profile, null);
+  }
+
+  /** Reads the next pickle of {@code in}; when {@code target} is given, its entries are streamed out. */
+  Unpickler(PickleInput in, PickleProfile profile, StreamTarget target) {
     this.profile = profile;
-    this.in = new PickleInput(data, offset, profile.maxLength());
+    this.in = in;
+    in.setMaxLength(profile.maxLength());
+    in.resetOpcode();
     this.stack = new PickleStack(in, profile);
     this.reductions = new Reductions(profile, in);
+    this.target = target;
+    if (target != null) {
+      target.attach(stack, in, profile);
+    }
   }
 
   PickleReader.Parsed run() throws PickleException {
@@ -94,11 +106,21 @@ final class Unpickler {
         case SETITEM -> {
           Object v = stack.pop();
           Object k = stack.pop();
-          Containers.put(in, dict(stack.peek()), k, v);
+          Map<Object, Object> d = dict(stack.peek());
+          if (target != null && target.isTarget(d)) {
+            target.emit(new Object[] {k, v});
+          } else {
+            Containers.put(in, d, k, v);
+          }
         }
         case SETITEMS -> {
           Object[] kvs = stack.popToMark();
-          putPairs(dict(stack.peek()), kvs);
+          Map<Object, Object> d = dict(stack.peek());
+          if (target != null && target.isTarget(d)) {
+            target.emit(kvs);
+          } else {
+            putPairs(d, kvs);
+          }
         }
         case ADDITEMS -> {
           Object[] vs = stack.popToMark();
@@ -160,7 +182,7 @@ final class Unpickler {
     }
     Object result = stack.pop();
     StructureCheck.check(in, result, profile.maxDepth());
-    return new PickleReader.Parsed(result, in.position());
+    return new PickleReader.Parsed(result, (int) Math.min(Integer.MAX_VALUE, in.position()));
   }
 
   private Object[] popN(int n) throws PickleException {

@@ -38,7 +38,7 @@ class NatsMutantTest {
         pickle[pos] = (byte) rnd.nextInt(256);
         try {
           Object value = PickleReader.read(pickle, PickleProfile.nats());
-          NatsArchReader.fromPickle(file, value, 0);
+          NatsArchReader.fromArchResults(file, value, 0);
           converted++;
         } catch (PickleException | NatsFormatException e) {
           assertThat(e.getMessage()).doesNotContain("\n");

@@ -24,7 +24,7 @@ class MaliciousPickleTest {
 
     rejects(data, PickleProfile.nats()).hasMessage("pickle rejected at offset 14 (STACK_GLOBAL 0x93): "
         + "global 'os.system' is not allowed (allowed: collections.OrderedDict, "
-        + "numpy.core.multiarray.scalar, numpy.dtype)");
+        + "numpy._core.multiarray.scalar, numpy.core.multiarray.scalar, numpy.dtype)");
   }
 
   @Test

@@ -1,0 +1,74 @@
+package org.nb201.bench.importer;
+
+import org.nb201.bench.nats.NatsArchReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nb201.bench.pickle.PickleProfile;
+import org.nb201.bench.pickle.TorchFile;
+import org.nb201.bench.store.Provenance;
+
+/**
+ * Imports a NAS-Bench-201 benchmark file ({@code NAS-Bench-201-v1_0-e61699.pth},
+ * {@code NAS-Bench-201-v1_1-096897.pth}: {@code torch.save} output, zip or legacy container) without
+ * torch. Layout (spec 5.3): {meta_archs, arch2infos: {index: {'less': ArchResults state, 'full': ...}},
+ * evaluated_indexes}; {@code less} is stored as hp 12 and {@code full} as hp 200, as the official API
+ * renames them. v1.0 'full' records carry no times, which become NaN (spec 5.4). The data pickle is
+ * streamed entry by entry as for the NATS archive.
+ */
+public final class Nb201PthImporter {
+  private Nb201PthImporter() {
+  }
+
+  /** Imports {@code file} into a new store at {@code target}. */
+  public static ImportSummary importPth(Path file, Path target, ImportOptions options) throws IOException {
+    StoreFeed.checkTarget(target, options.overwrite());
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "NAS-Bench-201 file not found");
+    }
+    TorchFile.Container container = TorchFile.detect(file);
+    Provenance provenance = Provenance.ofFile(file, "{\"importer\":\"nb201-pth\",\"container\":\""
+        + container.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
+    int[] maxIndex = {-1};
+    try (StoreFeed feed = StoreFeed.open(file, target, options.overwrite(), provenance);
+        ImportProgress progress = ImportProgress.start("import", 15_625, "archs", options.progress())) {
+      Object root = TorchFile.stream(file, PickleProfile.torch(), List.of("arch2infos"), (key, value) -> {
+        int index = OfficialArchs.index(file, key, -1);
+        feed.add(NatsArchReader.fromArchResults(file, renameHps(file, index, value), index));
+        maxIndex[0] = Math.max(maxIndex[0], index);
+        progress.step();
+      });
+      List<?> meta = OfficialArchs.metaArchs(file, root);
+      if (maxIndex[0] >= meta.size()) {
+        throw new ImportException(file, "architecture " + maxIndex[0] + " is beyond the " + meta.size()
+            + " entries of meta_archs");
+      }
+      return feed.commit(0);
+    }
+  }
+
+  /** {'less': a, 'full': b} as {'12': a, '200': b}; NATS-style keys are accepted as they are. */
+  static Map<String, Object> renameHps(Path file, int index, Object value) throws ImportException {
+    if (!(value instanceof Map<?, ?> m)) {
+      throw new ImportException(file, "arch2infos[" + index + "] is not a dict of hp records");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      String hp = switch (String.valueOf(e.getKey())) {
+        case "less", "12" -> "12";
+        case "full", "200" -> "200";
+        default -> throw new ImportException(file, "arch2infos[" + index + "] has hp key "
+            + OfficialArchs.describe(e.getKey()) + "; expected 'less' and 'full'");
+      };
+      if (!(e.getKey() instanceof String) || out.put(hp, e.getValue()) != null) {
+        throw new ImportException(file, "arch2infos[" + index + "] has hp key "
+            + OfficialArchs.describe(e.getKey()) + " twice or not as a string");
+      }
+    }
+    return out;
+  }
+}

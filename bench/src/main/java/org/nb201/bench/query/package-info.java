@@ -1,0 +1,7 @@
+/**
+ * The query API with the official NAS-Bench-201 / NATS-Bench semantics (spec 6): {@link
+ * org.nb201.bench.query.Nb201Api} ({@code get_more_info}, {@code get_cost_info}, {@code
+ * simulate_train_eval}, {@code find_best}, ...) over a {@link org.nb201.bench.store.Store}, and
+ * {@link org.nb201.bench.query.FinalView}, the in-memory primitive-array view search algorithms use.
+ */
+package org.nb201.bench.query;

@@ -1,0 +1,145 @@
+package org.nb201.bench.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.nb201.bench.CostRecord;
+import org.nb201.space.Arch;
+import org.nb201.space.SearchSpace;
+
+/**
+ * Writes the small tables of a store at commit, once {@code metrics} is complete: {@code finals}
+ * (derived from {@code metrics}), {@code archs} (all 15,625 official strings, so readers need no
+ * nb201 code to map indices), {@code trials}, {@code costs}, {@code provenance} and {@code meta},
+ * each sorted by its key.
+ */
+final class SmallTables {
+  private final DuckDBConnection conn;
+
+  SmallTables(DuckDBConnection conn) {
+    this.conn = conn;
+  }
+
+  void write(List<StoreWriter.TrialRow> trials, Collection<CostRecord> costs, List<Provenance> provenance)
+      throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute(StoreFormat.fillFinals());
+    }
+    writeArchs();
+    writeTrials(trials);
+    writeCosts(costs);
+    writeProvenance(provenance);
+    writeMeta();
+  }
+
+  private void writeArchs() throws SQLException {
+    SearchSpace space = SearchSpace.official();
+    try (DuckDBAppender a = conn.createAppender(StoreFormat.CATALOG, "main", "archs")) {
+      for (int i = 0; i < Arch.COUNT; i++) {
+        a.beginRow().append((short) i).append(space.arch(i).toString()).endRow();
+      }
+    }
+  }
+
+  private void writeTrials(List<StoreWriter.TrialRow> trials) throws SQLException {
+    List<StoreWriter.TrialRow> sorted = new ArrayList<>(trials);
+    sorted.sort(Comparator.comparing(StoreWriter.TrialRow::key, MetricsAppender.KEY_ORDER));
+    try (DuckDBAppender a = conn.createAppender(StoreFormat.CATALOG, "main", "trials")) {
+      for (StoreWriter.TrialRow t : sorted) {
+        a.beginRow().append((short) t.key().index()).append(t.key().dataset()).append((short) t.key().hp());
+        if (t.key().seed() == null) {
+          a.appendNull();
+        } else {
+          a.append(t.key().seed().intValue());
+        }
+        if (t.provenanceId() < 0) {
+          a.appendNull();
+        } else {
+          a.append(t.provenanceId());
+        }
+        a.endRow();
+      }
+    }
+  }
+
+  private void writeCosts(Collection<CostRecord> costs) throws SQLException {
+    List<CostRecord> sorted = new ArrayList<>(costs);
+    sorted.sort(Comparator.comparingInt(CostRecord::index)
+        .thenComparingInt(c -> StoreFormat.datasetCode(c.dataset())));
+    try (DuckDBAppender a = conn.createAppender(StoreFormat.CATALOG, "main", "costs")) {
+      for (CostRecord c : sorted) {
+        a.beginRow().append((short) c.index()).append(c.dataset());
+        value(a, c.flops());
+        value(a, c.params());
+        value(a, c.latency());
+        a.endRow();
+      }
+    }
+  }
+
+  private void writeProvenance(List<Provenance> provenance) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int id = 0; id < provenance.size(); id++) {
+        Provenance p = provenance.get(id);
+        ps.setInt(1, id);
+        ps.setString(2, p.source());
+        ps.setString(3, p.sha256());
+        ps.setLong(4, p.bytes());
+        ps.setString(5, p.toolVersion());
+        ps.setString(6, p.importedAt().toString());
+        ps.setString(7, p.config());
+        ps.setString(8, p.machine());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void writeMeta() throws SQLException {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("format", StoreFormat.FORMAT_NAME);
+    meta.put("format_version", Integer.toString(StoreFormat.VERSION));
+    meta.put("tool", "nb201");
+    meta.put("tool_version", Provenance.currentToolVersion());
+    meta.put("created", Instant.now().toString());
+    meta.put("duckdb_version", duckdbVersion());
+    meta.put("space", "nas-bench-201 topology, official index order (sha256 of the joined strings "
+        + SearchSpace.OFFICIAL_SHA256 + ")");
+    meta.put("metrics_order", StoreFormat.METRICS_ORDER);
+    meta.put("units", "accuracy/top5 percent; loss mean cross-entropy; time seconds per epoch on that split;"
+        + " flops/params millions; latency seconds per batch of 256");
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO meta VALUES (?, ?)")) {
+      for (Map.Entry<String, String> e : meta.entrySet()) {
+        ps.setString(1, e.getKey());
+        ps.setString(2, e.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private String duckdbVersion() throws SQLException {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT version()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  private static void value(DuckDBAppender a, double v) throws SQLException {
+    if (Double.isNaN(v)) {
+      a.appendNull();
+    } else {
+      a.append(v);
+    }
+  }
+}

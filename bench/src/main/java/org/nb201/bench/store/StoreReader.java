@@ -1,0 +1,300 @@
+package org.nb201.bench.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nb201.bench.CostRecord;
+import org.nb201.bench.EpochMetrics;
+import org.nb201.bench.Split;
+import org.nb201.bench.Trial;
+import org.nb201.bench.TrialKey;
+
+/**
+ * The typed queries the query API is built on. Each is one SQL statement (prepared once and
+ * reused); dataset and split names are checked against the fixed format lists before they reach
+ * SQL. Unknown values are {@code NaN}; an averaged trial has seed {@link #AVERAGED}.
+ */
+public final class StoreReader {
+  /** The seed value reported for trials whose values were averaged over seeds before import. */
+  public static final int AVERAGED = Integer.MIN_VALUE;
+
+  private final Store store;
+  private final Map<String, PreparedStatement> prepared = new HashMap<>();
+
+  StoreReader(Store store) {
+    this.store = store;
+  }
+
+  /** Receives one (index, seed) trial. */
+  @FunctionalInterface
+  public interface TrialVisitor {
+    void trial(int index, int seed);
+  }
+
+  /** Receives what one (index, seed, split) measured at an epoch, and its time summed over epochs 0..epoch. */
+  @FunctionalInterface
+  public interface EpochVisitor {
+    void row(int index, int seed, Split split, double accuracy, double loss, double timeSum, int timeCount);
+  }
+
+  /** Receives the time of one (seed, split) of a trial set, summed over all its epochs. */
+  @FunctionalInterface
+  public interface TimeVisitor {
+    void row(int seed, Split split, int timeCount, double timeSum);
+  }
+
+  /** The trials of one (dataset, hp), ordered by index then seed (averaged first). */
+  public void trials(String dataset, int hp, TrialVisitor v) {
+    String sql = "SELECT index, seed FROM trials WHERE dataset = " + lit(dataset) + " AND hp = ?"
+        + " ORDER BY index, seed NULLS FIRST";
+    query(sql, rs -> v.trial(rs.getInt(1), seed(rs, 2)), hp);
+  }
+
+  /** What the store holds for one architecture, e.g. {@code [cifar10/200 seeds 777 888, cifar100/12 seeds 111]}. */
+  public List<String> trialSetsOf(int index) {
+    List<String> out = new ArrayList<>();
+    query("SELECT dataset, hp, string_agg(coalesce(CAST(seed AS VARCHAR), 'averaged'), ' ' ORDER BY seed NULLS FIRST)"
+        + " FROM trials WHERE index = ? GROUP BY dataset, hp ORDER BY dataset, hp",
+        rs -> out.add(rs.getString(1) + "/" + rs.getInt(2) + " seeds " + rs.getString(3)), index);
+    return out;
+  }
+
+  /** The hp values present, ascending. */
+  public List<Integer> hps() {
+    List<Integer> out = new ArrayList<>();
+    query("SELECT DISTINCT hp FROM trials ORDER BY hp", rs -> out.add(rs.getInt(1)));
+    return out;
+  }
+
+  /** The dataset keys present, in format order. */
+  public List<String> datasets() {
+    List<String> out = new ArrayList<>();
+    query("SELECT DISTINCT dataset FROM trials ORDER BY dataset", rs -> out.add(rs.getString(1)));
+    return out;
+  }
+
+  /** Architectures with at least one trial of this hp (any dataset): the official "evaluated indexes". */
+  public BitSet evaluated(int hp) {
+    BitSet out = new BitSet();
+    query("SELECT DISTINCT index FROM trials WHERE hp = ?", rs -> out.set(rs.getInt(1)), hp);
+    return out;
+  }
+
+  /** One (dataset, hp) trial set of a store: how many trials, architectures and which seeds. */
+  public record TrialSet(String dataset, int hp, long trials, long archs, String seeds) {}
+
+  /** The (dataset, hp) trial sets of the store, in store order. */
+  public List<TrialSet> trialSets() {
+    List<TrialSet> out = new ArrayList<>();
+    query("SELECT dataset, hp, count(*), count(DISTINCT index),"
+        + " concat_ws(' ', CASE WHEN bool_or(seed IS NULL) THEN 'averaged' END,"
+        + " array_to_string(list_sort(list_distinct(list(seed) FILTER (WHERE seed IS NOT NULL))), ' '))"
+        + " FROM trials GROUP BY dataset, hp ORDER BY dataset, hp",
+        rs -> out.add(new TrialSet(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4), rs.getString(5))));
+    return out;
+  }
+
+  /** The provenance rows, by id. */
+  public List<Provenance> provenance() {
+    List<Provenance> out = new ArrayList<>();
+    query("SELECT source, sha256, bytes, tool_version, imported_at, config, machine FROM provenance ORDER BY id",
+        rs -> out.add(new Provenance(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+            java.time.Instant.parse(rs.getString(5)), rs.getString(6), rs.getString(7))));
+    return out;
+  }
+
+  /** Row count of a store table. */
+  public long rowCount(String table) {
+    if (!StoreFormat.tables().contains(table)) {
+      throw new IllegalArgumentException("unknown table '" + table + "'; expected one of " + StoreFormat.tables());
+    }
+    long[] n = new long[1];
+    query("SELECT count(*) FROM " + table, rs -> n[0] = rs.getLong(1));
+    return n[0];
+  }
+
+  /**
+   * Per (index, seed, split) of archs {@code from..to} (inclusive) on one (dataset, hp): accuracy
+   * and loss at {@code epoch} and the time summed over epochs 0..epoch with how many epochs had one.
+   * The last epoch is read from the small {@code finals} table, other epochs from {@code metrics}.
+   */
+  public void epochRows(int from, int to, String dataset, int hp, int epoch, EpochVisitor v) {
+    RowHandler rows = rs -> v.row(rs.getInt(1), seed(rs, 2), Split.byKey(rs.getString(3)), num(rs, 4), num(rs, 5),
+        num(rs, 6), rs.getInt(7));
+    if (epoch == hp - 1) {
+      query("SELECT index, seed, split, accuracy, loss, time_total, timed_epochs FROM finals"
+          + " WHERE index BETWEEN ? AND ? AND dataset = " + lit(dataset) + " AND hp = ?", rows, from, to, hp);
+    } else {
+      String sql = "SELECT index, seed, split, max(accuracy) FILTER (WHERE epoch = $4),"
+          + " max(loss) FILTER (WHERE epoch = $4), sum(time), count(time)"
+          + " FROM metrics WHERE index BETWEEN $1 AND $2 AND dataset = " + lit(dataset) + " AND hp = $3"
+          + " AND epoch <= $4 GROUP BY index, seed, split";
+      if (to - from >= 64) {
+        scan(sql, rows, from, to, hp, epoch);
+      } else {
+        query(sql, rows, from, to, hp, epoch);
+      }
+    }
+  }
+
+  /** Receives one (dataset, hp, seed, split) row of an architecture's {@code finals}. */
+  @FunctionalInterface
+  public interface FinalsVisitor {
+    void row(String dataset, int hp, int seed, Split split, double accuracy, double loss, double timeTotal,
+        int timedEpochs);
+  }
+
+  /**
+   * Every {@code finals} row of one architecture (all datasets and hps): the cheapest lookup a
+   * store offers, one short scan filtered on the leading sort key only.
+   */
+  public void finalsOf(int index, FinalsVisitor v) {
+    query("SELECT dataset, hp, seed, split, accuracy, loss, time_total, timed_epochs FROM finals WHERE index = ?",
+        rs -> v.row(rs.getString(1), rs.getInt(2), seed(rs, 3), Split.byKey(rs.getString(4)), num(rs, 5), num(rs, 6),
+            num(rs, 7), rs.getInt(8)), index);
+  }
+
+  /** Receives one (index, seed) of a whole-dataset scan: a split's values at an epoch plus summed times. */
+  @FunctionalInterface
+  public interface FinalVisitor {
+    void row(int index, int seed, double accuracy, double loss, double trainTimeSum, int trainTimeCount,
+        double splitTimeSum, int splitTimeCount);
+  }
+
+  /**
+   * One scan over a whole (dataset, hp): per (index, seed), accuracy and loss of {@code split} at
+   * {@code epoch}, and the train and {@code split} times summed over epochs 0..epoch.
+   */
+  public void splitRows(String dataset, int hp, String split, int epoch, FinalVisitor v) {
+    String s = lit(split);
+    String sql = epoch == hp - 1
+        ? "SELECT index, seed, max(accuracy) FILTER (WHERE split = " + s + "), max(loss) FILTER (WHERE split = "
+            + s + "), sum(time_total) FILTER (WHERE split = 'train'), sum(timed_epochs) FILTER (WHERE split = 'train'),"
+            + " sum(time_total) FILTER (WHERE split = " + s + "), sum(timed_epochs) FILTER (WHERE split = " + s + ")"
+            + " FROM finals WHERE dataset = " + lit(dataset) + " AND hp = $1"
+            + " AND split IN ('train', " + s + ") GROUP BY index, seed"
+        : "SELECT index, seed, max(accuracy) FILTER (WHERE split = " + s + " AND epoch = $2),"
+            + " max(loss) FILTER (WHERE split = " + s + " AND epoch = $2),"
+            + " sum(time) FILTER (WHERE split = 'train'), count(time) FILTER (WHERE split = 'train'),"
+            + " sum(time) FILTER (WHERE split = " + s + "), count(time) FILTER (WHERE split = " + s + ")"
+            + " FROM metrics WHERE dataset = " + lit(dataset) + " AND hp = $1 AND epoch <= $2"
+            + " AND split IN ('train', " + s + ") GROUP BY index, seed";
+    RowHandler rows = rs -> v.row(rs.getInt(1), seed(rs, 2), num(rs, 3), num(rs, 4), num(rs, 5), rs.getInt(6),
+        num(rs, 7), rs.getInt(8));
+    if (epoch == hp - 1) {
+      query(sql, rows, hp);
+    } else {
+      scan(sql, rows, hp, epoch);
+    }
+  }
+
+  /** Per (seed, split) of one trial set: time summed over all epochs, with how many epochs had one. */
+  public void timeTotals(int index, String dataset, int hp, TimeVisitor v) {
+    String sql = "SELECT seed, split, timed_epochs, time_total FROM finals WHERE index = ? AND dataset = "
+        + lit(dataset) + " AND hp = ? ORDER BY seed NULLS FIRST, split";
+    query(sql, rs -> v.row(seed(rs, 1), Split.byKey(rs.getString(2)), rs.getInt(3), num(rs, 4)), index, hp);
+  }
+
+  /** The costs of one architecture on one dataset, if the store has them. */
+  public Optional<CostRecord> cost(int index, String dataset) {
+    List<CostRecord> out = new ArrayList<>(1);
+    String sql = "SELECT flops, params, latency FROM costs WHERE index = ? AND dataset = " + lit(dataset);
+    query(sql, rs -> out.add(new CostRecord(index, dataset, num(rs, 1), num(rs, 2), num(rs, 3))), index);
+    return out.stream().findFirst();
+  }
+
+  /** All costs of one dataset, indexed by architecture ({@code null} where absent). */
+  public CostRecord[] costs(String dataset) {
+    CostRecord[] out = new CostRecord[org.nb201.space.Arch.COUNT];
+    String sql = "SELECT index, flops, params, latency FROM costs WHERE dataset = " + lit(dataset);
+    query(sql, rs -> out[rs.getInt(1)] = new CostRecord(rs.getInt(1), dataset, num(rs, 2), num(rs, 3), num(rs, 4)));
+    return out;
+  }
+
+  /** One full trial with all its rows, if present. */
+  public Optional<Trial> trial(TrialKey key) {
+    List<EpochMetrics> rows = new ArrayList<>();
+    boolean[] found = new boolean[1];
+    String seedTest = key.seed() == null ? "seed IS NULL" : "seed = " + key.seed();
+    query("SELECT count(*) FROM trials WHERE index = ? AND dataset = " + lit(key.dataset()) + " AND hp = ? AND "
+        + seedTest, rs -> found[0] = rs.getLong(1) > 0, key.index(), key.hp());
+    if (!found[0]) {
+      return Optional.empty();
+    }
+    query("SELECT epoch, split, accuracy, loss, time, top5 FROM metrics WHERE index = ? AND dataset = "
+        + lit(key.dataset()) + " AND hp = ? AND " + seedTest + " ORDER BY split, epoch",
+        rs -> rows.add(new EpochMetrics(rs.getInt(1), Split.byKey(rs.getString(2)), num(rs, 3), num(rs, 4),
+            num(rs, 5), num(rs, 6))), key.index(), key.hp());
+    return Optional.of(new Trial(key, rows));
+  }
+
+  /** Runs a query with parameters and hands each row to {@code rows}; used by exporters and views. */
+  void query(String sql, RowHandler rows, Object... params) {
+    run(false, sql, rows, params);
+  }
+
+  /** As {@link #query} for a scan over much of {@code metrics}: DuckDB uses all cores. */
+  void scan(String sql, RowHandler rows, Object... params) {
+    run(true, sql, rows, params);
+  }
+
+  private void run(boolean scan, String sql, RowHandler rows, Object... params) {
+    Store.SqlWork<Void> work = c -> {
+      PreparedStatement ps = statement(c, sql);
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.row(rs);
+        }
+      }
+      return null;
+    };
+    if (scan) {
+      store.scanning(work, e -> StoreErrors.reading(store.path(), e));
+    } else {
+      store.withConnection(work);
+    }
+  }
+
+  /** Handles one result row. */
+  @FunctionalInterface
+  interface RowHandler {
+    void row(ResultSet rs) throws SQLException;
+  }
+
+  private PreparedStatement statement(Connection c, String sql) throws SQLException {
+    PreparedStatement ps = prepared.get(sql);
+    if (ps == null) {
+      ps = c.prepareStatement(sql);
+      prepared.put(sql, ps);
+    }
+    return ps;
+  }
+
+  /** A dataset or split name as a SQL literal, after checking it against the format's fixed lists. */
+  static String lit(String name) {
+    if (!StoreFormat.DATASETS.contains(name) && !StoreFormat.SPLITS.contains(name)) {
+      StoreFormat.checkDataset(name);
+    }
+    return "'" + name + "'";
+  }
+
+  static double num(ResultSet rs, int col) throws SQLException {
+    double v = rs.getDouble(col);
+    return rs.wasNull() ? Double.NaN : v;
+  }
+
+  static int seed(ResultSet rs, int col) throws SQLException {
+    int v = rs.getInt(col);
+    return rs.wasNull() ? AVERAGED : v;
+  }
+}

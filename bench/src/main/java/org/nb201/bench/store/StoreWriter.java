@@ -1,0 +1,282 @@
+package org.nb201.bench.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.duckdb.DuckDBConnection;
+import org.nb201.bench.CostRecord;
+import org.nb201.bench.StoreSink;
+import org.nb201.bench.Trial;
+import org.nb201.bench.TrialKey;
+
+/**
+ * Writes a new store. Everything goes to hidden temporary files next to the target; {@link
+ * #commit()} renames the finished one onto the target in one atomic step, {@link #close()} without
+ * commit deletes them. So a store is either complete or absent, never half-written, and an existing file is
+ * only replaced when the writer was created with {@code overwrite}. Metric rows end up sorted by
+ * {@link StoreFormat#METRICS_ORDER}; importers that visit architectures in index order avoid the
+ * extra sort pass. Not thread-safe.
+ */
+public final class StoreWriter implements StoreSink, AutoCloseable {
+  private final Path target;
+  private final boolean overwrite;
+  private final Path staging;
+  private DuckDBConnection conn;
+  private MetricsAppender metrics;
+  private final Set<TrialKey> trialKeys = new HashSet<>();
+  private final List<TrialRow> trials = new ArrayList<>();
+  private final Map<Long, CostRecord> costs = new HashMap<>();
+  private final List<Provenance> provenance = new ArrayList<>();
+  private int currentProvenance = -1;
+  private boolean committed;
+  private boolean closed;
+
+  /** A trial as the {@code trials} table holds it. */
+  record TrialRow(TrialKey key, int provenanceId) {}
+
+  private StoreWriter(Path target, boolean overwrite) {
+    this.target = target.toAbsolutePath().normalize();
+    this.overwrite = overwrite;
+    Path dir = this.target.getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new StoreException("cannot create store " + target + ": directory " + dir + " does not exist");
+    }
+    if (Files.isDirectory(this.target)) {
+      throw new StoreException("cannot create store " + target + ": it is a directory, expected a file path");
+    }
+    if (!overwrite && Files.exists(this.target)) {
+      throw new StoreException("store " + target + " already exists; choose another path or allow overwriting");
+    }
+    this.staging = tempSibling("staging");
+    try {
+      conn = open(staging);
+      try (Statement st = conn.createStatement()) {
+        st.execute("ATTACH '" + sql(tempSibling("side")) + "' AS " + MetricsAppender.SIDE);
+        st.execute("CREATE TABLE " + MetricsAppender.SIDE + ".main.metrics (index USMALLINT, dataset VARCHAR,"
+            + " hp USMALLINT, seed INTEGER, split VARCHAR, epoch USMALLINT, accuracy DOUBLE, loss DOUBLE,"
+            + " time DOUBLE, top5 DOUBLE)");
+      }
+      metrics = new MetricsAppender(conn);
+    } catch (SQLException e) {
+      discard();
+      throw StoreErrors.writing(this.target, e);
+    }
+  }
+
+  /** Starts a new store at {@code target}, which must not exist yet. */
+  public static StoreWriter create(Path target) {
+    return new StoreWriter(target, false);
+  }
+
+  /** Starts a new store at {@code target}; an existing file is replaced at commit when {@code overwrite}. */
+  public static StoreWriter create(Path target, boolean overwrite) {
+    return new StoreWriter(target, overwrite);
+  }
+
+  /** Records where the following trials come from; returns its id (also used for later trials). */
+  public int addProvenance(Provenance p) {
+    provenance.add(p);
+    currentProvenance = provenance.size() - 1;
+    return currentProvenance;
+  }
+
+  /** Attributes the following trials to an earlier {@link #addProvenance(Provenance)} id. */
+  public void useProvenance(int id) {
+    if (id < 0 || id >= provenance.size()) {
+      throw new IllegalArgumentException("provenance id " + id + " unknown, expected 0.." + (provenance.size() - 1));
+    }
+    currentProvenance = id;
+  }
+
+  @Override
+  public void addTrial(Trial trial) {
+    checkOpen();
+    MetricsAppender.validate(trial);
+    if (!trialKeys.add(trial.key())) {
+      throw new IllegalArgumentException(MetricsAppender.describe(trial.key()) + " added twice");
+    }
+    trials.add(new TrialRow(trial.key(), currentProvenance));
+    try {
+      metrics.add(trial);
+    } catch (SQLException e) {
+      throw StoreErrors.writing(target, e);
+    }
+  }
+
+  @Override
+  public void addCost(CostRecord cost) {
+    checkOpen();
+    int code = StoreFormat.checkDataset(cost.dataset());
+    if (costs.putIfAbsent((long) cost.index() * 16 + code, cost) != null) {
+      throw new IllegalArgumentException("costs of (index " + cost.index() + ", " + cost.dataset() + ") added twice");
+    }
+  }
+
+  /** Trials added so far. */
+  public int trialCount() {
+    return trials.size();
+  }
+
+  /** Metric rows written so far (rows of trials still buffered for the current arch excluded). */
+  public long metricRowCount() {
+    return metrics.rows();
+  }
+
+  /**
+   * Finishes the store and atomically moves it to the target path. Afterwards the writer is closed.
+   *
+   * @return the target path
+   */
+  public Path commit() {
+    checkOpen();
+    try {
+      metrics.close();
+      Path side = tempSibling("side");
+      if (!metrics.sorted()) {
+        detachSide();
+        conn.close();
+        Path sortedFile = tempSibling("sorted");
+        conn = open(sortedFile);
+        copySorted(staging, side);
+        Files.deleteIfExists(staging);
+        Files.deleteIfExists(side);
+        moveIntoPlace(sortedFile);
+      } else {
+        try (Statement st = conn.createStatement()) {
+          st.execute("INSERT INTO metrics " + castedSelect(MetricsAppender.SIDE + ".main.metrics"));
+        }
+        detachSide();
+        Files.deleteIfExists(side);
+        moveIntoPlace(staging);
+      }
+      committed = true;
+      return target;
+    } catch (SQLException e) {
+      throw StoreErrors.writing(target, e);
+    } catch (IOException e) {
+      throw new StoreException("cannot write store " + target + ": " + e.getMessage(), e);
+    } finally {
+      close();
+    }
+  }
+
+  private void moveIntoPlace(Path file) throws SQLException, IOException {
+    new SmallTables(conn).write(trials, costs.values(), provenance);
+    try (Statement st = conn.createStatement()) {
+      st.execute("CHECKPOINT");
+    }
+    conn.close();
+    conn = null;
+    Files.deleteIfExists(wal(file));
+    if (overwrite) {
+      Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      if (Files.exists(target)) {
+        throw new StoreException("store " + target + " appeared while writing; not replacing it");
+      }
+      Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  private void detachSide() throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute("DETACH " + MetricsAppender.SIDE);
+    }
+  }
+
+  /** Sorts the rows of both staging files into the (empty) metrics table of {@code conn}. */
+  private void copySorted(Path unsorted, Path side) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute("ATTACH '" + sql(unsorted) + "' AS staged (READ_ONLY)");
+      st.execute("ATTACH '" + sql(side) + "' AS " + MetricsAppender.SIDE + " (READ_ONLY)");
+      st.execute("INSERT INTO metrics SELECT * FROM (" + castedSelect("staged.main.metrics") + " UNION ALL "
+          + castedSelect(MetricsAppender.SIDE + ".main.metrics") + ") ORDER BY " + StoreFormat.METRICS_ORDER);
+      st.execute("DETACH staged");
+      st.execute("DETACH " + MetricsAppender.SIDE);
+    }
+  }
+
+  /** All metric columns of {@code table} with dataset and split cast to this database's enums. */
+  private static String castedSelect(String table) {
+    return "SELECT index, CAST(CAST(dataset AS VARCHAR) AS dataset_t) AS dataset, hp, seed,"
+        + " CAST(CAST(split AS VARCHAR) AS split_t) AS split, epoch, accuracy, loss, time, top5 FROM " + table;
+  }
+
+  private static String sql(Path p) {
+    return p.toString().replace("'", "''");
+  }
+
+  /** Aborts an uncommitted store: the temporary files are deleted and the target is untouched. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (!committed) {
+      discard();
+    }
+  }
+
+  private void discard() {
+    try {
+      if (conn != null) {
+        conn.close();
+      }
+    } catch (SQLException e) {
+      // the files are deleted next; nothing else to release
+    }
+    conn = null;
+    for (String kind : List.of("staging", "side", "sorted")) {
+      Path p = tempSibling(kind);
+      try {
+        Files.deleteIfExists(p);
+        Files.deleteIfExists(wal(p));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete temporary file " + p, e);
+      }
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("store writer for " + target + " is already "
+          + (committed ? "committed" : "closed"));
+    }
+  }
+
+  private Path tempSibling(String kind) {
+    return target.resolveSibling("." + target.getFileName() + "." + kind + "-" + ProcessHandle.current().pid()
+        + "-" + Integer.toHexString(System.identityHashCode(this)) + ".tmp");
+  }
+
+  private static Path wal(Path db) {
+    return db.resolveSibling(db.getFileName() + ".wal");
+  }
+
+  /** A connection whose current database is a new store file of {@link StoreFormat#STORAGE_VERSION}. */
+  private static DuckDBConnection open(Path file) throws SQLException {
+    DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    try (Statement st = c.createStatement()) {
+      st.execute("SET memory_limit = '4GB'");
+      st.execute("ATTACH '" + sql(file) + "' AS " + StoreFormat.CATALOG + " (STORAGE_VERSION '"
+          + StoreFormat.STORAGE_VERSION + "')");
+      st.execute("USE " + StoreFormat.CATALOG);
+      for (String sql : StoreFormat.ddl()) {
+        st.execute(sql);
+      }
+    }
+    return c;
+  }
+}

@@ -1,0 +1,136 @@
+package org.nb201.bench.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nb201.bench.SharedData;
+import org.nb201.bench.nats.NatsArchive;
+import org.nb201.bench.store.Provenance;
+import org.nb201.bench.store.StoreWriter;
+
+/**
+ * The genuine NATS-Bench records of architectures 0 and 11 ({@code ../shared/data/nats-tss-sample}),
+ * imported directly into a store and queried through the official API: every value of spec 5.7.
+ * Skipped when {@code ../shared} is absent.
+ */
+class NatsSampleQueryTest {
+  @TempDir
+  static Path dir;
+  static Nb201Api api;
+
+  @BeforeAll
+  static void importSample() throws Exception {
+    NatsArchive archive = new NatsArchive(SharedData.natsSample());
+    Path store = dir.resolve("nats.duckdb");
+    try (StoreWriter w = StoreWriter.create(store)) {
+      for (int index : new int[] {0, 11}) {
+        w.addProvenance(Provenance.ofFile(archive.archFile(index), "{\"importer\":\"nats\"}"));
+        archive.importArch(index, w);
+      }
+      w.commit();
+    }
+    api = Nb201Api.open(store, 0);
+  }
+
+  @AfterAll
+  static void close() {
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  private static MoreInfo mean(int index, String dataset) throws MissingDataException {
+    return api.getMoreInfo(index, dataset, null, 200, SeedChoice.mean());
+  }
+
+  @Test
+  void seedMeansOfSpec57() throws Exception {
+    MoreInfo c10v = mean(0, "cifar10-valid");
+    assertThat(c10v.get("train-accuracy")).isCloseTo(88.9187, within(5e-5));
+    assertThat(c10v.get("valid-accuracy")).isCloseTo(81.9827, within(5e-5));
+    assertThat(c10v.get("test-accuracy")).isCloseTo(81.52, within(5e-5));
+    assertThat(c10v.has("valtest-accuracy")).isFalse();
+    MoreInfo c10 = mean(0, "cifar10");
+    assertThat(c10.get("train-accuracy")).isCloseTo(90.6687, within(5e-5));
+    assertThat(c10.get("test-accuracy")).isCloseTo(85.8633, within(5e-5));
+    assertThat(c10.has("valid-accuracy")).isFalse();
+    MoreInfo c100 = mean(0, "cifar100");
+    assertThat(c100.get("train-accuracy")).isCloseTo(57.73, within(5e-5));
+    assertThat(c100.get("valid-accuracy")).isCloseTo(52.70, within(5e-5));
+    assertThat(c100.get("test-accuracy")).isCloseTo(52.9133, within(5e-5));
+    assertThat(c100.get("valtest-accuracy")).isCloseTo(52.8067, within(5e-5));
+    MoreInfo in16 = mean(0, "ImageNet16-120");
+    assertThat(in16.get("train-accuracy")).isCloseTo(28.1351, within(5e-5));
+    assertThat(in16.get("valid-accuracy")).isCloseTo(28.2111, within(5e-5));
+    assertThat(in16.get("test-accuracy")).isCloseTo(26.6333, within(5e-5));
+    assertThat(in16.get("valtest-accuracy")).isCloseTo(27.4222, within(5e-5));
+    MoreInfo a11 = mean(11, "cifar10");
+    assertThat(a11.get("train-accuracy")).isCloseTo(99.5473, within(5e-5));
+    assertThat(a11.get("test-accuracy")).isCloseTo(91.5833, within(5e-5));
+  }
+
+  @Test
+  void singleSeedValuesOfSpec57() throws Exception {
+    // the files hold e.g. 82.09199998291015 where spec 5.7 prints 82.092
+    assertThat(api.getMoreInfo(0, "cifar10", null, 200, SeedChoice.fixed(777)).get("test-accuracy")).isCloseTo(85.62, within(1e-6));
+    assertThat(api.getMoreInfo(0, "cifar10", null, 200, SeedChoice.fixed(888)).get("test-accuracy")).isCloseTo(86.18, within(1e-6));
+    assertThat(api.getMoreInfo(0, "cifar10", null, 200, SeedChoice.fixed(999)).get("test-accuracy")).isCloseTo(85.79, within(1e-6));
+    assertThat(api.getMoreInfo(0, "cifar10-valid", null, 200, SeedChoice.fixed(777)).get("valid-accuracy"))
+        .isCloseTo(82.092, within(1e-6));
+    assertThat(api.getMoreInfo(0, "cifar10-valid", null, 12, SeedChoice.fixed(777)).get("valid-accuracy"))
+        .isCloseTo(62.712, within(1e-6));
+    assertThat(api.getMoreInfo(0, "cifar10-valid", null, 12, SeedChoice.fixed(111)).get("valid-accuracy"))
+        .isCloseTo(64.016, within(1e-6));
+    assertThat(api.getMoreInfo(0, "cifar10", null, 12, SeedChoice.fixed(111)).get("test-accuracy")).isCloseTo(69.55, within(1e-6));
+  }
+
+  @Test
+  void seedsPerHpAreTheOfficialOnes() {
+    assertThat(api.seeds(0, "cifar10-valid", 12)).containsExactly(111, 777);
+    assertThat(api.seeds(0, "cifar100", 12)).containsExactly(111);
+    assertThat(api.seeds(0, "ImageNet16-120", 200)).containsExactly(777, 888, 999);
+    assertThat(api.statistics("cifar10", 200)).containsEntry(3, 2);
+  }
+
+  @Test
+  void setsEvaluatedOnlyAtTheEndAreOmittedEarlier() throws Exception {
+    MoreInfo c100 = api.getMoreInfo(0, "cifar100", 100, 200, SeedChoice.mean());
+    assertThat(c100.has("valid-accuracy")).isFalse();
+    assertThat(c100.has("test-accuracy")).isFalse();
+    assertThat(c100.has("valtest-accuracy")).isTrue();
+    MoreInfo c10v = api.getMoreInfo(0, "cifar10-valid", 100, 200, SeedChoice.mean());
+    assertThat(c10v.has("valid-accuracy")).isTrue();
+    assertThat(c10v.has("test-accuracy")).isFalse();
+    MoreInfo hp12 = api.getMoreInfo(0, "cifar100", 5, 12, SeedChoice.mean());
+    assertThat(hp12.values()).containsKeys("valid-accuracy", "test-accuracy", "valtest-accuracy");
+  }
+
+  @Test
+  void pseudoTimesCostsAndLatency() throws Exception {
+    assertThat(mean(0, "cifar10-valid").get("train-per-time")).isCloseTo(7.2211, within(5e-5));
+    assertThat(mean(0, "cifar10").get("train-per-time")).isCloseTo(14.4422, within(5e-5));
+    assertThat(mean(0, "ImageNet16-120").get("train-per-time")).isCloseTo(43.8176, within(5e-5));
+    assertThat(mean(0, "cifar10-valid").get("valid-per-time")).isCloseTo(2.5490, within(5e-5));
+    assertThat(mean(0, "cifar100").get("valtest-per-time")).isCloseTo(1.0196, within(5e-5));
+    CostInfo c = api.getCostInfo(0, "cifar10-valid", 200);
+    assertThat(c.get("flops")).isCloseTo(15.64737, within(1e-9));
+    assertThat(c.get("params")).isCloseTo(0.129306, within(1e-9));
+    assertThat(c.get("latency")).isCloseTo(0.01393598, within(1e-8));
+    assertThat(api.getLatency(0, "cifar100", 200)).isCloseTo(0.013183, within(1e-6));
+    assertThat(api.getLatency(0, "ImageNet16-120", 200)).isCloseTo(0.012977, within(1e-6));
+    assertThat(api.getCostInfo(11, "cifar10", 200).get("flops")).isCloseTo(113.95137, within(1e-9));
+  }
+
+  @Test
+  void findBestOverTheTwoArchitectures() {
+    BestResult b = api.findBest("cifar10", "test", null, null, 200);
+    assertThat(b.index()).isEqualTo(11);
+    assertThat(b.accuracy()).isCloseTo(91.5833, within(5e-5));
+    assertThat(api.findBest("cifar10", "test", 100.0, null, 200).index()).isZero();
+  }
+}
