@@ -2,7 +2,6 @@ package org.nb201.search;
 
 import java.util.Arrays;
 import org.nb201.space.Arch;
-import org.nb201.space.Op;
 import org.nb201.space.PyRandom;
 
 /**
@@ -70,11 +69,11 @@ public final class Coverage {
     if (!isFull()) {
       return covered[rng.randbelow(covered.length)];
     }
-    Op[] ops = new Op[Arch.EDGES];
+    int code = 0;
     for (int e = 0; e < Arch.EDGES; e++) {
-      ops[e] = Op.ofIndex(rng.randbelow(5));
+      code = code * 5 + rng.randbelow(5); // the first edge is the most significant digit
     }
-    return Arch.of(ops);
+    return Arch.ofCode(code);
   }
 
   /** {@code arch} itself when covered, else the nearest covered cell (ties broken with {@code rng}). */

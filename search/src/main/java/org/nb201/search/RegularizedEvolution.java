@@ -1,9 +1,5 @@
 package org.nb201.search;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import org.nb201.space.Arch;
 import org.nb201.space.PyRandom;
 
@@ -19,14 +15,17 @@ public final class RegularizedEvolution implements SearchAlgorithm {
   /** Official sample size ({@code R-EA.sh cifar10 3 -1}). */
   public static final int SAMPLE = 3;
 
-  private record Member(Arch arch, double accuracy) {}
-
   private final Coverage coverage;
   private final PyRandom rng;
   private final int populationSize;
   private final int sampleSize;
-  private final Deque<Member> population = new ArrayDeque<>();
-  private Member best;
+  // the population as a ring buffer: slot (oldest + k) % size is the k-th oldest member
+  private final Arch[] members;
+  private final double[] accuracies;
+  private int oldest;
+  private int size;
+  private Arch best;
+  private double bestAccuracy = Double.NEGATIVE_INFINITY;
 
   public RegularizedEvolution(Coverage coverage, PyRandom rng) {
     this(coverage, rng, POPULATION, SAMPLE);
@@ -40,39 +39,46 @@ public final class RegularizedEvolution implements SearchAlgorithm {
     this.rng = rng;
     this.populationSize = populationSize;
     this.sampleSize = sampleSize;
+    this.members = new Arch[populationSize];
+    this.accuracies = new double[populationSize];
   }
 
   @Override
   public Arch propose() {
-    if (population.size() < populationSize) {
+    if (size < populationSize) {
       return coverage.randomArch(rng);
     }
-    List<Member> members = new ArrayList<>(population);
-    Member parent = null;
+    // random.choice(list(population)) draws an age position; the ring maps it to a slot
+    int parent = -1;
     for (int i = 0; i < sampleSize; i++) {
-      Member candidate = members.get(rng.randbelow(members.size()));
-      if (parent == null || candidate.accuracy() > parent.accuracy()) {
-        parent = candidate; // Python's max keeps the first of equals
+      int slot = (oldest + rng.randbelow(size)) % populationSize;
+      if (parent < 0 || accuracies[slot] > accuracies[parent]) {
+        parent = slot; // Python's max keeps the first of equals
       }
     }
-    return Mutation.mutate(parent.arch(), coverage, rng);
+    return Mutation.mutate(members[parent], coverage, rng);
   }
 
   @Override
   public void observe(Arch arch, double accuracy) {
-    Member m = new Member(arch, accuracy);
-    boolean initialising = population.size() < populationSize;
-    population.addLast(m);
-    if (!initialising) {
-      population.removeFirst();
+    if (size < populationSize) {
+      members[size] = arch;
+      accuracies[size] = accuracy;
+      size++;
+    } else {
+      // append the child, remove the oldest: the child takes the oldest's slot
+      members[oldest] = arch;
+      accuracies[oldest] = accuracy;
+      oldest = (oldest + 1) % populationSize;
     }
-    if (best == null || accuracy > best.accuracy()) {
-      best = m;
+    if (best == null || accuracy > bestAccuracy) {
+      best = arch;
+      bestAccuracy = accuracy;
     }
   }
 
   @Override
   public Arch best() {
-    return best == null ? null : best.arch();
+    return best;
   }
 }

@@ -13,8 +13,11 @@ import org.nb201.space.SearchSpace;
  * is_random=True)} does.
  */
 public final class TableOracle implements Oracle {
-  private final double[][] accuracy;
-  private final double[][] cost;
+  // by cell code (not index: saves a lookup), seed slot k at (code * stride + k) * 2: accuracy, then cost,
+  // so one evaluation touches one cache line
+  private final double[] table;
+  private final int[] seeds = new int[Arch.COUNT];
+  private final int stride;
   private final Coverage coverage;
 
   /**
@@ -25,16 +28,27 @@ public final class TableOracle implements Oracle {
     if (accuracy.length != Arch.COUNT || cost.length != Arch.COUNT) {
       throw new IllegalArgumentException("oracle tables need one row per architecture (15,625)");
     }
-    this.accuracy = accuracy;
-    this.cost = cost;
     SearchSpace space = SearchSpace.official();
+    int max = 1;
     List<Arch> cells = new ArrayList<>();
     for (int i = 0; i < Arch.COUNT; i++) {
       if (accuracy[i] != null && accuracy[i].length > 0) {
         if (cost[i] == null || cost[i].length != accuracy[i].length) {
           throw new IllegalArgumentException("index " + i + ": cost and accuracy have different seed counts");
         }
+        max = Math.max(max, accuracy[i].length);
         cells.add(space.arch(i));
+      }
+    }
+    this.stride = max;
+    this.table = new double[Arch.COUNT * stride * 2];
+    for (Arch a : cells) {
+      int i = space.indexOf(a);
+      int code = a.code();
+      seeds[code] = accuracy[i].length;
+      for (int k = 0; k < accuracy[i].length; k++) {
+        table[(code * stride + k) * 2] = accuracy[i][k];
+        table[(code * stride + k) * 2 + 1] = cost[i][k];
       }
     }
     this.coverage = Coverage.of(cells);
@@ -47,12 +61,13 @@ public final class TableOracle implements Oracle {
 
   @Override
   public Evaluation evaluate(Arch arch, PyRandom rng) {
-    int i = SearchSpace.official().indexOf(arch);
-    double[] acc = accuracy[i];
-    if (acc == null || acc.length == 0) {
-      throw new IllegalArgumentException("architecture " + i + " is not covered by this oracle");
+    int code = arch.code();
+    int n = seeds[code];
+    if (n == 0) {
+      throw new IllegalArgumentException("architecture " + SearchSpace.official().indexOf(arch)
+          + " is not covered by this oracle");
     }
-    int k = acc.length == 1 ? 0 : rng.randbelow(acc.length);
-    return new Evaluation(acc[k], cost[i][k]);
+    int p = (code * stride + (n == 1 ? 0 : rng.randbelow(n))) * 2;
+    return new Evaluation(table[p], table[p + 1]);
   }
 }

@@ -68,26 +68,35 @@ public final class PyRandom {
 
   /** The next raw 32-bit output, as an unsigned value in a long. */
   public long nextUint32() {
+    return next() & 0xffffffffL;
+  }
+
+  /** The next raw 32-bit output as an int (the same bits as {@link #nextUint32()}). */
+  private int next() {
     if (mti >= N) {
-      int kk;
-      for (kk = 0; kk < N - M; kk++) {
-        int y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
-        mt[kk] = mt[kk + M] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
-      }
-      for (; kk < N - 1; kk++) {
-        int y = (mt[kk] & 0x80000000) | (mt[kk + 1] & 0x7fffffff);
-        mt[kk] = mt[kk + (M - N)] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
-      }
-      int y = (mt[N - 1] & 0x80000000) | (mt[0] & 0x7fffffff);
-      mt[N - 1] = mt[M - 1] ^ (y >>> 1) ^ ((y & 1) != 0 ? 0x9908b0df : 0);
-      mti = 0;
+      twist();
     }
     int y = mt[mti++];
     y ^= y >>> 11;
     y ^= (y << 7) & 0x9d2c5680;
     y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y & 0xffffffffL;
+    return y ^ (y >>> 18);
+  }
+
+  private void twist() {
+    final int[] m = mt;
+    int kk = 0;
+    for (; kk < N - M; kk++) {
+      int y = (m[kk] & 0x80000000) | (m[kk + 1] & 0x7fffffff);
+      m[kk] = m[kk + M] ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+    }
+    for (; kk < N - 1; kk++) {
+      int y = (m[kk] & 0x80000000) | (m[kk + 1] & 0x7fffffff);
+      m[kk] = m[kk + (M - N)] ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+    }
+    int y = (m[N - 1] & 0x80000000) | (m[0] & 0x7fffffff);
+    m[N - 1] = m[M - 1] ^ (y >>> 1) ^ (-(y & 1) & 0x9908b0df);
+    mti = 0;
   }
 
   /** Python's {@code getrandbits(k)} for 1 &le; k &le; 32. */
@@ -95,7 +104,7 @@ public final class PyRandom {
     if (k < 1 || k > 32) {
       throw new IllegalArgumentException("getrandbits supports 1..32 bits here, got " + k);
     }
-    return nextUint32() >>> (32 - k);
+    return (next() & 0xffffffffL) >>> (32 - k);
   }
 
   /** Python's {@code _randbelow(n)} (rejection sampling on {@code n.bit_length()} bits), n &ge; 1. */
@@ -103,18 +112,18 @@ public final class PyRandom {
     if (n <= 0) {
       throw new IllegalArgumentException("randbelow needs n >= 1, got " + n);
     }
-    int k = 32 - Integer.numberOfLeadingZeros(n);
-    long r = getrandbits(k);
+    int shift = Integer.numberOfLeadingZeros(n); // 32 - bit_length(n)
+    int r = next() >>> shift;
     while (r >= n) {
-      r = getrandbits(k);
+      r = next() >>> shift;
     }
-    return (int) r;
+    return r;
   }
 
   /** Python's {@code random()}: a double in [0, 1) with 53 random bits. */
   public double random() {
-    long a = nextUint32() >>> 5;
-    long b = nextUint32() >>> 6;
+    long a = next() >>> 5;
+    long b = next() >>> 6;
     return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
   }
 
