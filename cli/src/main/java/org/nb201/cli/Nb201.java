@@ -11,8 +11,17 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "NAS-Bench-201 in Java: search space, benchmark store and queries, training, generation, search.",
     subcommands = {
+      DemoCommand.class,
       SpaceCommand.class,
+      InfoCommand.class, QueryCommand.class, BestCommand.class, ExportCommand.class, ImportCommand.class,
       TrainCommand.class,
+      PlanCommand.class,
+      GenerateCommand.class,
+      VerifyCommand.class,
+      CollectCommand.class,
+      ClusterCommand.class,
+      SearchCommand.class,
+      WorkerCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Nb201 implements Runnable {

@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import org.nb201.generate.Collector;
+import org.nb201.generate.DjlTrialExecutor;
+import org.nb201.generate.TrialSpec;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
 import org.nb201.train.EpochResult;
@@ -92,6 +95,10 @@ final class TrainCommand implements Runnable {
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
+  @Option(names = "--store", paramLabel = "S",
+      description = "Add the trial's records to this store (created if absent), with provenance.")
+  Path store;
+
   @Override
   public void run() {
     if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
@@ -127,6 +134,9 @@ final class TrainCommand implements Runnable {
       throw new UserException(e.getMessage(), e);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (store != null) {
+      addToStore(result, out);
+    }
     if (json) {
       out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
           .toJson(toJson(result)));
@@ -134,6 +144,25 @@ final class TrainCommand implements Runnable {
       printTable(out, result);
     }
     out.flush();
+  }
+
+  /** Adds the trial to {@code --store} (created if absent) atomically, with its provenance. */
+  private void addToStore(TrialResult result, PrintWriter out) {
+    TrainConfig c = result.config();
+    TrialSpec t = new TrialSpec(result.archIndex(), c.dataset().key(), c.epochs(), c.seed(), c.channels(), c.cells(),
+        c.trainLimit(), c.evalLimit(), c.batchSize());
+    try {
+      int[] n = Collector.write(store, List.of(new Collector.Outcome(DjlTrialExecutor.outcome(t, result), null)), true);
+      if (n[0] == 0) {
+        throw new UserException("store " + store + " already holds (index " + t.index() + ", " + t.dataset() + ", hp "
+            + t.hp() + ", seed " + t.seed() + "); nothing was changed");
+      }
+    } catch (java.io.IOException e) {
+      throw new UserException("cannot write store " + store + ": " + e.getMessage(), e);
+    }
+    if (!json) {
+      out.println("added to store " + store);
+    }
   }
 
   private boolean showProgress() {

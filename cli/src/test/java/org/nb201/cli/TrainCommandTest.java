@@ -58,4 +58,28 @@ class TrainCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--data-dir is required for cifar100");
   }
+
+  @Test
+  void storeOptionAddsTrialsWithProvenanceAndRefusesDuplicates() {
+    String store = tmp.resolve("t.duckdb").toString();
+    for (String seed : new String[] {"777", "888"}) {
+      CliRun r = CliRun.of("train", "--arch", "11472", "--dataset", "fashion-mnist", "--data-dir", fashion(), "--hp",
+          "1", "--seed", seed, "--C", "4", "--N", "1", "--train-limit", "64", "--eval-limit", "32", "--batch-size",
+          "32", "--threads", "2", "--quiet", "--store", store);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("added to store " + store);
+    }
+    CliRun q = CliRun.of("query", store, "11472", "--dataset", "fashion-mnist", "--hp", "1", "--mean", "--json");
+    assertThat(q.exitCode()).as(q.err()).isZero();
+    assertThat(q.out()).contains("\"train-accuracy\"");
+    assertThat(CliRun.of("query", store, "11472", "--dataset", "fashion-mnist", "--hp", "1", "--seed", "888")
+        .exitCode()).isZero();
+    assertThat(CliRun.of("query", store, "11472", "--dataset", "fashion-mnist", "--hp", "1", "--seed", "999")
+        .exitCode()).isEqualTo(2);
+    CliRun dup = CliRun.of("train", "--arch", "11472", "--dataset", "fashion-mnist", "--data-dir", fashion(), "--hp",
+        "1", "--seed", "777", "--C", "4", "--N", "1", "--train-limit", "64", "--eval-limit", "32", "--batch-size", "32",
+        "--threads", "2", "--quiet", "--store", store);
+    assertThat(dup.exitCode()).isEqualTo(2);
+    assertThat(dup.err()).contains("already holds (index 11472, fashion-mnist, hp 1, seed 777)");
+  }
 }

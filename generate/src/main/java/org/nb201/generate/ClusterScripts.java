@@ -15,9 +15,10 @@ public final class ClusterScripts {
    * An sbatch script for {@code tasks} array tasks.
    *
    * @param nb201 the command that starts nb201 on the compute nodes (e.g. the launcher's absolute path)
+   * @param generateArgs extra options for {@code nb201 generate} (e.g. {@code --data-dir /data}), may be empty
    */
   public static String slurm(String nb201, Path plan, Path out, int tasks, int cpusPerTask, String partition,
-      String time, String jobName) {
+      String time, String jobName, String generateArgs) {
     check(tasks, cpusPerTask);
     StringBuilder sb = new StringBuilder();
     sb.append("#!/bin/bash\n");
@@ -40,7 +41,8 @@ public final class ClusterScripts {
     sb.append("exec ").append(nb201).append(" generate --plan ").append(q(plan.toString())).append(" --out ")
         .append(q(out.toString())).append(" --shard \"${SLURM_ARRAY_TASK_ID}/").append(tasks)
         .append("\" --workers 1 --threads-per-worker \"${SLURM_CPUS_PER_TASK:-").append(cpusPerTask)
-        .append("}\" --quiet\n");
+        .append("}\" --quiet").append(generateArgs == null || generateArgs.isBlank() ? "" : " " + generateArgs.strip())
+        .append('\n');
     return sb.toString();
   }
 
@@ -49,9 +51,10 @@ public final class ClusterScripts {
    *
    * @param image a container image that has nb201 on its PATH (as {@code nb201})
    * @param claim a PersistentVolumeClaim mounted at {@code /work} that holds the plan and the output
+   * @param generateArgs extra options for {@code nb201 generate} (e.g. {@code --data-dir /work/data}), may be empty
    */
   public static String kubernetes(String image, String claim, String planInVolume, String outInVolume, int tasks,
-      int parallelism, int cpusPerTask, String jobName) {
+      int parallelism, int cpusPerTask, String jobName, String generateArgs) {
     check(tasks, cpusPerTask);
     if (parallelism < 1) {
       throw new IllegalArgumentException("--parallelism must be >= 1, got " + parallelism);
@@ -79,7 +82,7 @@ public final class ClusterScripts {
         "            - >-",
         "              nb201 generate --plan /work/" + planInVolume + " --out /work/" + outInVolume
             + " --shard \"$JOB_COMPLETION_INDEX/" + tasks + "\" --workers 1 --threads-per-worker " + cpusPerTask
-            + " --quiet",
+            + " --quiet" + (generateArgs == null || generateArgs.isBlank() ? "" : " " + generateArgs.strip()),
         "          resources:",
         "            requests:",
         "              cpu: \"" + cpusPerTask + "\"",

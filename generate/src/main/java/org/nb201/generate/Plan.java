@@ -35,7 +35,7 @@ public record Plan(PlanConfig config, List<TrialSpec> trials, String checksum) {
         for (String dataset : config.datasets()) {
           for (int hp : config.hps()) {
             trials.add(new TrialSpec(index, dataset, hp, seed, config.channels(), config.cells(),
-                config.trainLimit(), config.evalLimit()));
+                config.trainLimit(), config.evalLimit(), config.batchSize()));
           }
         }
       }
@@ -117,7 +117,7 @@ public record Plan(PlanConfig config, List<TrialSpec> trials, String checksum) {
         JsonObject o = JsonParser.parseString(body.get(i)).getAsJsonObject();
         TrialSpec t = Json.GSON.fromJson(o, TrialSpec.class);
         t = new TrialSpec(t.index(), t.dataset(), t.hp(), t.seed(), t.channels(), t.cells(), t.trainLimit(),
-            t.evalLimit());
+            t.evalLimit(), t.batchSize());
         if (!t.id().equals(o.get("id").getAsString())) {
           throw new IllegalArgumentException("id " + o.get("id") + " does not match the trial's content");
         }

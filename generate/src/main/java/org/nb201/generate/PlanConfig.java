@@ -6,11 +6,12 @@ import org.nb201.space.Dataset;
 /**
  * What a plan covers: the cells ({@code all}, {@code unique} = one per official isomorphism class,
  * or a list such as {@code 0,11,100-120}), optionally a seeded sample of K of them plus cells that
- * must be included, and the datasets, hps, seeds, network size and data limits of every trial.
+ * must be included, and the datasets, hps, seeds, network size, data limits and batch size of every
+ * trial.
  * Build with {@code PlanConfig.builder().optArchs("unique").optSample(24, 1)...build()}.
  */
 public record PlanConfig(String archs, int sample, long sampleSeed, List<Integer> include, List<String> datasets,
-    List<Integer> hps, List<Integer> seeds, int channels, int cells, int trainLimit, int evalLimit) {
+    List<Integer> hps, List<Integer> seeds, int channels, int cells, int trainLimit, int evalLimit, int batchSize) {
 
   public PlanConfig {
     include = List.copyOf(include);
@@ -36,6 +37,7 @@ public record PlanConfig(String archs, int sample, long sampleSeed, List<Integer
     private int cells = 5;
     private int trainLimit;
     private int evalLimit;
+    private int batchSize = TrialSpec.BENCH_BATCH;
 
     public Builder optArchs(String archs) {
       this.archs = archs;
@@ -80,6 +82,11 @@ public record PlanConfig(String archs, int sample, long sampleSeed, List<Integer
       return this;
     }
 
+    public Builder optBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
     public PlanConfig build() {
       if (archs == null || archs.isBlank()) {
         throw new IllegalArgumentException("--archs is empty; expected all, unique or a list like 0,11,100-120");
@@ -107,8 +114,11 @@ public record PlanConfig(String archs, int sample, long sampleSeed, List<Integer
       if (trainLimit < 0 || evalLimit < 0) {
         throw new IllegalArgumentException("data limits must be >= 0 (0 = whole split)");
       }
+      if (batchSize < 1) {
+        throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+      }
       return new PlanConfig(archs, sample, sampleSeed, include, datasets, hps, seeds, channels, cells, trainLimit,
-          evalLimit);
+          evalLimit, batchSize);
     }
   }
 }

@@ -1,0 +1,61 @@
+package org.nb201.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.nb201.space.Dataset;
+
+/**
+ * Where the raw data of each dataset is: {@code --data-dir} if given (one root folder holding
+ * {@code cifar-10-batches-py}, {@code cifar-100-python}, {@code ImageNet16} and/or the Fashion-MNIST
+ * IDX files), else {@code $NB201_DATA}; Fashion-MNIST also falls back to Debian's
+ * {@code dataset-fashion-mnist} location and nb201's own cache (filled by {@code nb201 demo}).
+ */
+final class DataLocations {
+  /** Where Debian's dataset-fashion-mnist package installs the data. */
+  static final Path FASHION_DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
+
+  private DataLocations() {}
+
+  /** nb201's per-user cache folder. */
+  static Path cache() {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+        .resolve("nb201");
+  }
+
+  /** The Fashion-MNIST folder nb201 extracts the Debian package into when it is not installed. */
+  static Path fashionCache() {
+    return cache().resolve("fashion-mnist");
+  }
+
+  /** Whether {@code dir} holds the four Fashion-MNIST IDX files (gzipped or plain). */
+  static boolean hasFashion(Path dir) {
+    return dir != null && (Files.exists(dir.resolve("train-images-idx3-ubyte.gz"))
+        || Files.exists(dir.resolve("train-images-idx3-ubyte")));
+  }
+
+  /** The data folder of every dataset, as far as one can be found. */
+  static Map<Dataset, Path> resolve(Path dataDir) {
+    Path root = dataDir;
+    if (root == null && System.getenv("NB201_DATA") != null) {
+      root = Path.of(System.getenv("NB201_DATA"));
+    }
+    Map<Dataset, Path> out = new EnumMap<>(Dataset.class);
+    for (Dataset d : Dataset.values()) {
+      if (root != null) {
+        out.put(d, root);
+      }
+    }
+    if (!hasFashion(root)) {
+      for (Path p : new Path[] {FASHION_DEBIAN, fashionCache()}) {
+        if (hasFashion(p)) {
+          out.put(Dataset.FASHION_MNIST, p);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,180 @@
+package org.nb201.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.nb201.bench.CostRecord;
+import org.nb201.bench.query.FinalView;
+import org.nb201.bench.query.Nb201Api;
+import org.nb201.generate.CollectReport;
+import org.nb201.generate.Collector;
+import org.nb201.generate.GenerateSummary;
+import org.nb201.generate.Plan;
+import org.nb201.generate.PlanConfig;
+import org.nb201.generate.Shard;
+import org.nb201.search.Algorithm;
+import org.nb201.search.SearchConfig;
+import org.nb201.space.Dataset;
+import org.nb201.space.SearchSpace;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nb201 demo}: the main job end to end on real data. Finds (or fetches) Fashion-MNIST, plans a
+ * small real benchmark (a fixed sample of cells with the reference cells, a reduced network and data),
+ * generates it on the local pool, collects it into a store, shows the best cells and cost vs accuracy,
+ * and runs the four search algorithms on it.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Build a small real benchmark on Fashion-MNIST and use it: plan, generate (local pool), collect,",
+      "best cells, cost vs accuracy, and RS/REA/REINFORCE/BOHB on it. Rerunning resumes and reuses it."
+    })
+final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+  /** The reference cells always included: ResNet (spec 2.6), all-conv3x3, all-skip, all-pool, all-none, index 0. */
+  static final List<Integer> REFERENCE = List.of(11472, 1462, 1835, 7581, 1651, 0);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--out", defaultValue = "nb201-demo", paramLabel = "DIR",
+      description = "Where the plan, results and store go (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--cells", defaultValue = "24", description = "Cells in the benchmark (default: ${DEFAULT-VALUE}).")
+  int cells;
+
+  @Option(names = "--epochs", defaultValue = "4", description = "Epochs per trial (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--C", defaultValue = "8", description = "Stem width (default: ${DEFAULT-VALUE}).")
+  int channels;
+
+  @Option(names = "--N", defaultValue = "1", description = "Cells per stage (default: ${DEFAULT-VALUE}).")
+  int stageCells;
+
+  @Option(names = "--batch-size", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--train-limit", defaultValue = "2048", description = "Training images (default: ${DEFAULT-VALUE}).")
+  int trainLimit;
+
+  @Option(names = "--eval-limit", defaultValue = "512", description = "Images per evaluation set (default: ${DEFAULT-VALUE}).")
+  int evalLimit;
+
+  @Option(names = "--workers", defaultValue = "2", description = "Worker processes (default: ${DEFAULT-VALUE}).")
+  int workers;
+
+  @Option(names = "--runs", defaultValue = "100", description = "Search runs per algorithm (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    long t0 = System.nanoTime();
+    Files.createDirectories(dir);
+    Path data = FashionMnist.locate(s -> say(out, s));
+    say(out, "data: Fashion-MNIST in " + data);
+
+    PlanConfig config = PlanConfig.builder().optArchs("all").optSample(cells, 201).optInclude(REFERENCE)
+        .optDatasets(List.of(Dataset.FASHION_MNIST.key())).optHps(List.of(epochs)).optSeeds(List.of(777))
+        .optNetwork(channels, stageCells).optLimits(trainLimit, evalLimit).optBatchSize(batchSize).build();
+    Plan plan = Plan.of(config);
+    Path planFile = dir.resolve("plan.jsonl");
+    if (!Files.exists(planFile) || !Plan.read(planFile).checksum().equals(plan.checksum())) {
+      plan.write(planFile);
+    }
+    say(out, String.format(Locale.ROOT, "plan: %d cells (reference cells %s included), fashion-mnist, %d epochs, "
+        + "C%d N%d, batch %d, %d train / %d eval images, seed 777 -> %s", cells, REFERENCE, epochs, channels,
+        stageCells, batchSize, trainLimit, evalLimit, planFile));
+
+    Path results = dir.resolve("generated");
+    GenerateSummary g = GenerateCommand.run(out, planFile, results, workers, null, Shard.ALL, data, null, "cpu", quiet);
+    if (!g.failures().isEmpty()) {
+      throw new UserException(g.failures().size() + " trials failed (first: " + g.failures().get(0)
+          + "); rerun 'nb201 demo' to retry them");
+    }
+    Path store = dir.resolve("demo.duckdb");
+    Files.deleteIfExists(store);
+    CollectReport c = Collector.collect(plan, results, store, false);
+    CollectCommand.print(out, c);
+
+    String ds = Dataset.FASHION_MNIST.key();
+    try (Nb201Api api = Nb201Api.open(store)) {
+      printCells(out, api, ds);
+      for (Algorithm a : Algorithm.values()) {
+        SearchConfig sc = SearchConfig.builder(a).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1).build();
+        SearchCommand.Outcome o = SearchCommand.search(api, sc, ds, epochs);
+        out.println();
+        SearchCommand.printTable(out, sc, o.summary(), o.wallSeconds(), store.getFileName().toString());
+      }
+    }
+    out.println();
+    out.printf(Locale.ROOT, "files: plan %s, results %s, ledger %s, store %s%n", planFile, results.resolve("results"),
+        results.resolve("ledger.jsonl"), store);
+    out.printf(Locale.ROOT, "next: ./nb201 query %s 11472 --dataset %s --hp %d; ./nb201 search rea --store %s --dataset %s"
+        + " --hp %d%n", store, ds, epochs, store, ds, epochs);
+    out.printf(Locale.ROOT, "demo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    out.flush();
+    return 0;
+  }
+
+  /** A budget that affords about two thirds of the cells: REA gets past its initial population, all must choose. */
+  private double budgetFor(Nb201Api api, String ds) {
+    FinalView v = api.finalView(ds, epochs, "x-valid");
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < 15_625; i++) {
+      if (v.seedCount(i) > 0) {
+        sum += v.trainAllTime(i, 0) + v.splitPerTime(i, 0);
+        n++;
+      }
+    }
+    return Math.max(1, sum / n * Math.max(3, n * 2 / 3.0));
+  }
+
+  private void printCells(PrintWriter out, Nb201Api api, String ds) {
+    FinalView valid = api.finalView(ds, epochs, "x-valid");
+    FinalView test = api.finalView(ds, epochs, "x-test");
+    CostRecord[] costs = api.store().reader().costs(ds);
+    record Row(int index, double valid, double test, double flops, double params) {}
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 15_625; i++) {
+      if (valid.seedCount(i) > 0 && costs[i] != null) {
+        rows.add(new Row(i, valid.meanAccuracy(i), test.meanAccuracy(i), costs[i].flops(), costs[i].params()));
+      }
+    }
+    rows.sort(Comparator.comparingDouble(Row::test).reversed());
+    out.println();
+    out.printf(Locale.ROOT, "cells by x-test accuracy after %d epochs (C%d N%d on %d Fashion-MNIST images):%n", epochs,
+        channels, stageCells, trainLimit);
+    out.printf(Locale.ROOT, "%5s %6s %7s %8s %8s  %s%n", "rank", "index", "x-test", "x-valid", "MFLOPs", "Mparams  arch");
+    SearchSpace space = SearchSpace.official();
+    for (int r = 0; r < rows.size(); r++) {
+      Row x = rows.get(r);
+      out.printf(Locale.ROOT, "%5d %6d %7.2f %8.2f %8.3f %8.4f  %s%s%n", r + 1, x.index(), x.test(), x.valid(), x.flops(),
+          x.params(), space.arch(x.index()), REFERENCE.contains(x.index()) ? "  *" : "");
+    }
+    double[] p = rows.stream().mapToDouble(Row::params).toArray();
+    double[] f = rows.stream().mapToDouble(Row::flops).toArray();
+    double[] t = rows.stream().mapToDouble(Row::test).toArray();
+    double[] v = rows.stream().mapToDouble(Row::valid).toArray();
+    out.printf(Locale.ROOT, "(* reference cells)  Spearman rank correlation: params vs x-test %.2f, FLOPs vs x-test %.2f,"
+        + " x-valid vs x-test %.2f%n", Ranks.spearman(p, t), Ranks.spearman(f, t), Ranks.spearman(v, t));
+  }
+
+  private static void say(PrintWriter out, String s) {
+    out.println(s);
+    out.flush();
+  }
+}

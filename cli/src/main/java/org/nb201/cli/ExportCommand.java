@@ -1,0 +1,62 @@
+package org.nb201.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.nb201.bench.store.Exporter;
+import org.nb201.bench.store.Store;
+import org.nb201.bench.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nb201 export}: a store as Parquet files or tidy CSV. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Export a store for tools that do not read DuckDB.",
+      "parquet: --out is a directory; one zstd-compressed <table>.parquet per",
+      "table is written into it.",
+      "csv: --out is the tidy results CSV (index,arch,dataset,hp,seed,epoch,",
+      "split,accuracy,loss,time[,top5]); the costs CSV goes to --costs-out",
+      "(default: <out>.costs.csv). 'nb201 import csv' reads both back."
+    })
+final class ExportCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "<store>", description = "The benchmark store.")
+  Path store;
+
+  @Option(names = "--format", required = true, paramLabel = "parquet|csv", description = "parquet or csv.")
+  String format;
+
+  @Option(names = "--out", required = true, paramLabel = "F", description = "Output directory (parquet) or file (csv).")
+  Path out;
+
+  @Option(names = "--costs-out", paramLabel = "F", description = "Costs CSV (csv only; default: <out>.costs.csv).")
+  Path costsOut;
+
+  @Override
+  public void run() {
+    if (!format.equals("parquet") && !format.equals("csv")) {
+      throw new IllegalArgumentException("unknown format '" + format + "'; expected parquet or csv");
+    }
+    PrintWriter pw = spec.commandLine().getOut();
+    try (Store s = StoreCli.open(store)) {
+      if (format.equals("parquet")) {
+        List<Path> files = Exporter.parquet(s, out);
+        files.forEach(f -> pw.println("wrote " + f));
+      } else {
+        Path costs = costsOut != null ? costsOut : Exporter.costsSibling(out);
+        Exporter.csv(s, out, costs);
+        pw.println("wrote " + out);
+        pw.println("wrote " + costs);
+      }
+    } catch (StoreException e) {
+      throw new UserException(e.getMessage(), e);
+    }
+    pw.flush();
+  }
+}

@@ -1,0 +1,188 @@
+package org.nb201.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nb201.bench.query.FinalView;
+import org.nb201.bench.query.Nb201Api;
+import org.nb201.generate.AtomicFiles;
+import org.nb201.search.Algorithm;
+import org.nb201.search.CurvePoint;
+import org.nb201.search.ReportMetric;
+import org.nb201.search.RunResult;
+import org.nb201.search.SearchConfig;
+import org.nb201.search.SearchRunner;
+import org.nb201.search.SearchSummary;
+import org.nb201.search.StoreOracle;
+import org.nb201.search.TableOracle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nb201 search}: the paper's benchmark-driven search protocol on a store. */
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a NAS algorithm many times on a benchmark store with simulated time (the paper protocol, spec 7.1).",
+      "Signal: x-valid accuracy at the last epoch of a random seed (official: hp 12 cifar10-valid); cost:",
+      "train-all-time + valid-per-time. Each run's cell is reported with its hp 200 seed-mean accuracies",
+      "(or, for a store of another dataset, with that dataset's accuracies at --hp)."
+    })
+final class SearchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "<rs|rea|reinforce|bohb>", description = "The algorithm.")
+  String algorithm;
+
+  @Option(names = "--store", required = true, paramLabel = "S", description = "The benchmark store.")
+  Path store;
+
+  @Option(names = "--runs", defaultValue = "500", description = "Independent runs (default: ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Option(names = "--budget", defaultValue = "12000", paramLabel = "SECONDS",
+      description = "Simulated time budget per run (default: ${DEFAULT-VALUE}).")
+  double budget;
+
+  @Option(names = "--seed", defaultValue = "1",
+      description = "Base seed; run r uses seed*100000+r (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--threads", paramLabel = "T",
+      description = "Worker threads (default: all cores); results do not depend on it.")
+  Integer threads;
+
+  @Option(names = "--lr", defaultValue = "0.5",
+      description = "REINFORCE learning rate (default: ${DEFAULT-VALUE}, as the official script).")
+  double lr;
+
+  @Option(names = "--dataset", defaultValue = StoreOracle.DATASET, paramLabel = "D",
+      description = "Dataset of the search signal (default: ${DEFAULT-VALUE}, the official one).")
+  String dataset;
+
+  @Option(names = "--hp", defaultValue = "12", description = "hp of the search signal (default: ${DEFAULT-VALUE}).")
+  int hp;
+
+  @Option(names = "--json", description = "Print the summary as JSON.")
+  boolean json;
+
+  @Option(names = "--curves", paramLabel = "FILE", description = "Write every run's anytime curve as CSV.")
+  Path curves;
+
+  @Override
+  public void run() {
+    SearchConfig.Builder b = SearchConfig.builder(Algorithm.byKey(algorithm)).optRuns(runs).optBudget(budget)
+        .optSeed(seed).optLearningRate(lr).optKeepCurves(curves != null);
+    if (threads != null) {
+      b.optThreads(threads);
+    }
+    SearchConfig config = b.build();
+    try (Nb201Api api = Nb201Api.open(store)) {
+      Outcome o = search(api, config, dataset, hp);
+      if (curves != null) {
+        writeCurves(curves, o.results());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(SearchJson.summary(config, o.summary(), store, o.wallSeconds()));
+      } else {
+        printTable(out, config, o.summary(), o.wallSeconds(), store.getFileName().toString());
+      }
+      out.flush();
+    }
+  }
+
+  /** The runs and their summary. */
+  record Outcome(List<RunResult> results, SearchSummary summary, double wallSeconds) {}
+
+  /** Runs a search on an open store; shared with {@code nb201 demo}. */
+  static Outcome search(Nb201Api api, SearchConfig config, String dataset, int hp) {
+    FinalView signal = view(api, dataset, hp, StoreOracle.SPLIT);
+    if (signal == null) {
+      throw new IllegalArgumentException("store " + api.store().path().getFileName() + " has no hp " + hp + " " + dataset
+          + " x-valid data for the search signal; it holds " + api.store().reader().trialSets().stream()
+          .map(t -> t.dataset() + " hp " + t.hp()).distinct().toList()
+          + " (choose one with --dataset and --hp)");
+    }
+    TableOracle oracle = StoreOracle.of(signal);
+    long t0 = System.nanoTime();
+    List<RunResult> results = SearchRunner.runAll(config, oracle);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    boolean paper = dataset.equals(StoreOracle.DATASET) && api.hps().contains(200);
+    List<ReportMetric> columns = paper ? ReportMetric.PAPER : ReportMetric.of(dataset, hp);
+    Map<ReportMetric, FinalView> views = new LinkedHashMap<>();
+    for (ReportMetric m : columns) {
+      FinalView v = view(api, m.dataset(), m.hp(), m.split());
+      if (v != null) {
+        views.put(m, v);
+      }
+    }
+    if (!paper) {
+      // a store of our own reports only the splits its dataset has (the paper's columns are always shown)
+      columns = columns.stream().filter(m -> views.containsKey(m) && hasValues(views.get(m))).toList();
+    }
+    return new Outcome(results, SearchSummary.of(results, columns, views, oracle.coverage()), wall);
+  }
+
+  private static boolean hasValues(FinalView v) {
+    for (int i = 0; i < 15_625; i++) {
+      if (v.seedCount(i) > 0 && Double.isFinite(v.meanAccuracy(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static FinalView view(Nb201Api api, String dataset, int hp, String split) {
+    if (!api.hps().contains(hp) || !api.store().reader().datasets().contains(dataset)) {
+      return null;
+    }
+    return api.finalView(dataset, hp, split);
+  }
+
+  static void printTable(PrintWriter out, SearchConfig c, SearchSummary s, double wall, String storeName) {
+    out.printf(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s%n", c.algorithm(),
+        c.runs(), c.budget(), c.seed(), storeName);
+    if (s.partialCoverage()) {
+      out.printf(Locale.ROOT, "note: the store covers %d of 15625 cells; the algorithms search within them%n",
+          s.coveredCells());
+    }
+    out.printf(Locale.ROOT, "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",
+        s.meanEvaluated(), s.meanUsedTime(), wall);
+    out.printf(Locale.ROOT, "%-24s %8s %7s %6s   %s%n", "accuracy (%)", "mean", "std", "runs", "best in store");
+    for (Map.Entry<String, SearchSummary.Stat> e : s.metrics().entrySet()) {
+      SearchSummary.Stat st = e.getValue();
+      if (st.present() == 0) {
+        out.printf(Locale.ROOT, "%-24s %8s %7s %6d   %s%n", e.getKey(), "missing", "", 0,
+            Double.isNaN(st.bestPossible()) ? "(no data for it in the store)" : best(st));
+      } else {
+        out.printf(Locale.ROOT, "%-24s %8.2f %7.2f %6d   %s%n", e.getKey(), st.mean(), st.std(), st.present(), best(st));
+      }
+    }
+  }
+
+  private static String best(SearchSummary.Stat st) {
+    return String.format(Locale.ROOT, "%.2f (index %d)", st.bestPossible(), st.bestIndex());
+  }
+
+  static void writeCurves(Path file, List<RunResult> results) {
+    StringBuilder sb = new StringBuilder("run,seed,step,time,index,accuracy,best_index\n");
+    for (RunResult r : results) {
+      for (CurvePoint p : r.curve()) {
+        sb.append(r.run()).append(',').append(r.seed()).append(',').append(p.step()).append(',').append(p.time())
+            .append(',').append(p.index()).append(',').append(p.accuracy()).append(',').append(p.bestIndex()).append('\n');
+      }
+    }
+    try {
+      AtomicFiles.write(file, sb.toString());
+    } catch (IOException e) {
+      throw new UserException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

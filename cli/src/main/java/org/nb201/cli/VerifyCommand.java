@@ -1,0 +1,64 @@
+package org.nb201.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.nb201.generate.Plan;
+import org.nb201.generate.TrialSpec;
+import org.nb201.generate.Verifier;
+import org.nb201.generate.VerifyReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nb201 verify}: which trials of a plan are done, missing, corrupt or duplicated. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = "Check an output directory against its plan. Exit code 0 when complete, 3 when not.")
+final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
+  /** Exit code when trials are missing or damaged. */
+  static final int INCOMPLETE = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", description = "The output directory of 'nb201 generate'.")
+  Path dir;
+
+  @Option(names = "--plan", required = true, paramLabel = "plan.jsonl", description = "The plan the directory was generated from.")
+  Path plan;
+
+  @Option(names = "--list", description = "List every missing trial, not only the first 10.")
+  boolean list;
+
+  @Override
+  public Integer call() throws IOException {
+    VerifyReport r = Verifier.verify(Plan.read(plan), dir);
+    PrintWriter out = spec.commandLine().getOut();
+    int total = r.done().size() + r.missing().size() + r.corrupt().size();
+    out.printf("%s: %d trials in the plan: %d done, %d missing, %d corrupt, %d duplicated in the ledger, %d extra files%n",
+        dir, total, r.done().size(), r.missing().size(), r.corrupt().size(), r.duplicated().size(), r.extra().size());
+    int shown = 0;
+    for (TrialSpec t : r.missing()) {
+      if (!list && shown++ == 10) {
+        out.printf("  ... %d more missing (--list shows all)%n", r.missing().size() - 10);
+        break;
+      }
+      out.printf("  missing   %s  (index %d, %s, hp %d, seed %d)%n", t.id(), t.index(), t.dataset(), t.hp(), t.seed());
+    }
+    for (Map.Entry<String, String> e : r.corrupt().entrySet()) {
+      out.println("  corrupt   " + e.getValue());
+    }
+    for (String id : r.duplicated()) {
+      out.println("  duplicate " + id + " logged as done more than once");
+    }
+    for (String f : r.extra()) {
+      out.println("  extra     " + f + " is not a trial of this plan");
+    }
+    out.println(r.complete() ? "complete" : "incomplete: rerun 'nb201 generate' with the same plan and directory");
+    out.flush();
+    return r.complete() ? 0 : INCOMPLETE;
+  }
+}

@@ -1,0 +1,36 @@
+package org.nb201.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.nb201.generate.DjlTrialExecutor;
+import org.nb201.generate.Plan;
+import org.nb201.generate.WorkerLoop;
+import org.nb201.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nb201 worker}: one process of the local pool; reads trial ids on stdin (started by {@code generate}). */
+@Command(name = "worker", hidden = true, description = "Internal: a worker process of 'nb201 generate'.")
+final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
+  @Option(names = "--plan", required = true) Path plan;
+  @Option(names = "--out", required = true) Path out;
+  @Option(names = "--threads", defaultValue = "1") int threads;
+  @Option(names = "--data-dir") Path dataDir;
+  @Option(names = "--split-dir") Path splitDir;
+  @Option(names = "--device", defaultValue = "cpu") String device;
+
+  @Override
+  public Integer call() throws Exception {
+    DjlTrialExecutor executor = new DjlTrialExecutor(DataLocations.resolve(dataDir), splitDir, threads,
+        TrainConfig.Device.parse(device));
+    PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        StandardCharsets.UTF_8);
+    System.setOut(System.err); // stdout is the protocol channel: nothing else may print there
+    WorkerLoop.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stdout,
+        Plan.read(plan), out, executor);
+    return 0;
+  }
+}

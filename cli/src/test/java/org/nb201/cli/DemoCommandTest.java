@@ -1,0 +1,33 @@
+package org.nb201.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end, scaled down: real training, a store, cells table and all four searches. */
+class DemoCommandTest {
+  @TempDir Path tmp;
+
+  @Test
+  void demoRunsEndToEndAndResumes() {
+    Fixtures.fashion();
+    String[] args = {"demo", "--out", tmp.resolve("demo").toString(), "--cells", "7", "--epochs", "1", "--C", "4",
+        "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64", "--runs", "5", "--workers", "2", "--quiet"};
+    CliRun r = CliRun.of(args);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("plan: 7 cells (reference cells [11472, 1462, 1835, 7581, 1651, 0] included)")
+        .contains("7 trials, 0 already done, 7 finished now, 0 failed")
+        .contains("cells by x-test accuracy")
+        .contains("nb201 search rs:", "nb201 search rea:", "nb201 search reinforce:", "nb201 search bohb:")
+        .contains("fashion-mnist/x-test");
+    // all six reference cells and one sampled cell are in the table, marked
+    assertThat(r.out().lines().filter(l -> l.endsWith("  *"))).hasSize(6);
+    assertThat(Files.exists(tmp.resolve("demo/demo.duckdb"))).isTrue();
+    CliRun again = CliRun.of(args);
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("7 trials, 7 already done, 0 finished now");
+  }
+}

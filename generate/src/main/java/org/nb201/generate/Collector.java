@@ -1,0 +1,172 @@
+package org.nb201.generate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.nb201.bench.CostRecord;
+import org.nb201.bench.Trial;
+import org.nb201.bench.TrialKey;
+import org.nb201.bench.store.Provenance;
+import org.nb201.bench.store.Store;
+import org.nb201.bench.store.StoreReader;
+import org.nb201.bench.store.StoreWriter;
+
+/**
+ * Merges the verified results of an output directory into a store. Corrupt results are refused
+ * and named; missing ones are counted. With {@code add}, an existing store's trials and costs are
+ * carried over and new trials added (a trial the store already holds is kept as it is); the new
+ * store replaces the old one atomically. Every trial gets its own provenance: the result file and
+ * its checksum, and the trainer's record (tool version, config, seed, threads, engine, device, data
+ * checksum, machine).
+ */
+public final class Collector {
+  private Collector() {}
+
+  public static CollectReport collect(Plan plan, Path dir, Path storeFile, boolean add) throws IOException {
+    VerifyReport report = Verifier.verify(plan, dir);
+    if (Files.exists(storeFile) && !add) {
+      throw new IllegalArgumentException("store " + storeFile + " already exists; pass --add to add to it");
+    }
+    List<Outcome> outcomes = new java.util.ArrayList<>();
+    for (TrialSpec t : report.done()) {
+      Path file = ResultFile.path(dir, t.id());
+      try {
+        outcomes.add(new Outcome(ResultFile.read(file, t), file));
+      } catch (CorruptResultException e) {
+        throw new IOException("result " + file + " changed while collecting: " + e.getMessage());
+      }
+    }
+    int[] counts = write(storeFile, outcomes, add);
+    return new CollectReport(storeFile, counts[0], counts[1], counts[2], report.corrupt(), report.missing().size());
+  }
+
+  /** A trial outcome and the file it came from ({@code null} when it was never written to one). */
+  public record Outcome(TrialOutcome outcome, Path file) {}
+
+  /**
+   * Writes {@code outcomes} into {@code storeFile} atomically; with {@code add} an existing store is
+   * carried over first. Returns {added, already in the store, carried over}.
+   */
+  public static int[] write(Path storeFile, List<Outcome> outcomes, boolean add) throws IOException {
+    boolean exists = Files.exists(storeFile);
+    if (exists && !add) {
+      throw new IllegalArgumentException("store " + storeFile + " already exists; pass --add to add to it");
+    }
+    Map<String, CostAccumulator> costs = new TreeMap<>();
+    Set<TrialKey> present = new HashSet<>();
+    int carried = 0;
+    int added = 0;
+    int skipped = 0;
+    try (StoreWriter w = StoreWriter.create(storeFile.toAbsolutePath(), exists)) {
+      if (exists) {
+        carried = carryOver(storeFile, w, present, costs);
+      }
+      for (Outcome oc : outcomes) {
+        TrialOutcome o = oc.outcome();
+        TrialSpec t = o.spec();
+        TrialKey key = new TrialKey(t.index(), t.dataset(), t.hp(), t.seed());
+        if (!present.add(key)) {
+          skipped++;
+          continue;
+        }
+        w.addProvenance(provenance(oc.file(), o));
+        w.addTrial(new Trial(key, o.metrics()));
+        costs.computeIfAbsent(t.index() + "\t" + t.dataset(), k -> new CostAccumulator(t.index(), t.dataset()))
+            .add(o.flops(), o.params(), o.latency(), t.id());
+        added++;
+      }
+      for (CostAccumulator c : costs.values()) {
+        w.addCost(c.record());
+      }
+      w.commit();
+    }
+    return new int[] {added, skipped, carried};
+  }
+
+  private static int carryOver(Path storeFile, StoreWriter w, Set<TrialKey> present, Map<String, CostAccumulator> costs) {
+    int n = 0;
+    try (Store old = Store.open(storeFile)) {
+      StoreReader r = old.reader();
+      w.addProvenance(Provenance.ofFile(storeFile, "{\"carried_over_from\":\"" + storeFile.getFileName() + "\"}"));
+      for (String dataset : r.datasets()) {
+        for (int hp : r.hps()) {
+          List<TrialKey> keys = new java.util.ArrayList<>();
+          r.trials(dataset, hp, (index, seed) ->
+              keys.add(new TrialKey(index, dataset, hp, seed == StoreReader.AVERAGED ? null : seed)));
+          for (TrialKey k : keys) {
+            Trial t = r.trial(k).orElseThrow();
+            w.addTrial(t);
+            present.add(k);
+            n++;
+          }
+        }
+        for (CostRecord c : r.costs(dataset)) {
+          if (c != null) {
+            costs.put(c.index() + "\t" + dataset, CostAccumulator.of(c));
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  private static Provenance provenance(Path file, TrialOutcome o) {
+    String config = Json.GSON.toJson(new TreeMap<>(o.provenance()));
+    Provenance f = file == null ? Provenance.of("trial " + o.spec().id(), config) : Provenance.ofFile(file, config);
+    String machine = o.provenance().getOrDefault("cpu", "?") + ", " + o.provenance().getOrDefault("os", "?") + ", "
+        + o.provenance().getOrDefault("threads", "?") + ", " + o.provenance().getOrDefault("engine", "?");
+    String source = "trial " + o.spec().id() + (file == null ? " (nb201 train)" : " (" + file.getFileName() + ")");
+    return new Provenance(source, f.sha256(), f.bytes(),
+        o.provenance().getOrDefault("tool_version", f.toolVersion()), Instant.now(), f.config(), machine);
+  }
+
+  /** Costs of one (cell, dataset) over its trials: FLOPs and params must agree; latency is averaged. */
+  private static final class CostAccumulator {
+    private final int index;
+    private final String dataset;
+    private double flops = Double.NaN;
+    private double params = Double.NaN;
+    private double latencySum;
+    private int latencyCount;
+
+    CostAccumulator(int index, String dataset) {
+      this.index = index;
+      this.dataset = dataset;
+    }
+
+    static CostAccumulator of(CostRecord c) {
+      CostAccumulator a = new CostAccumulator(c.index(), c.dataset());
+      a.flops = c.flops();
+      a.params = c.params();
+      if (Double.isFinite(c.latency())) {
+        a.latencySum = c.latency();
+        a.latencyCount = 1;
+      }
+      return a;
+    }
+
+    void add(double f, double p, double latency, String trialId) {
+      if (!Double.isNaN(flops) && (f != flops || p != params)) {
+        throw new IllegalArgumentException("trials of index " + index + " on " + dataset + " disagree on FLOPs/params ("
+            + flops + "/" + params + " vs " + f + "/" + p + " in trial " + trialId
+            + "): were they generated with different C/N?");
+      }
+      flops = f;
+      params = p;
+      if (Double.isFinite(latency)) {
+        latencySum += latency;
+        latencyCount++;
+      }
+    }
+
+    CostRecord record() {
+      return new CostRecord(index, dataset, flops, params, latencyCount > 0 ? latencySum / latencyCount : Double.NaN);
+    }
+  }
+}
