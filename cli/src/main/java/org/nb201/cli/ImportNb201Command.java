@@ -1,14 +1,9 @@
 package org.nb201.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.nb201.bench.importer.ImportOptions;
-import org.nb201.bench.importer.ImportSummary;
 import org.nb201.bench.importer.Nb201PthImporter;
-import org.nb201.bench.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nb201 import nb201}: a NAS-Bench-201 {@code .pth} benchmark file, without torch. */
@@ -27,25 +22,10 @@ final class ImportNb201Command implements Runnable {
   @Parameters(paramLabel = "<file.pth>", description = "The NAS-Bench-201 benchmark file.")
   Path source;
 
-  @Option(names = "--out", required = true, paramLabel = "<store>", description = "The store to create.")
-  Path out;
-
-  @Option(names = "--force", description = "Replace --out if it exists.")
-  boolean force;
-
-  @Option(names = "--quiet", description = "No progress bar.")
-  boolean quiet;
+  @CommandLine.Mixin ImportTarget target;
 
   @Override
   public void run() {
-    ImportNatsCommand.checkOut(out, force);
-    ImportOptions options = ImportOptions.defaults().withOverwrite(force)
-        .withProgress(!quiet && ImportOptions.interactive());
-    try {
-      ImportSummary s = Nb201PthImporter.importPth(source, out, options);
-      ImportNatsCommand.printSummary(spec.commandLine().getOut(), s);
-    } catch (IOException | StoreException e) {
-      throw new UserException(e.getMessage(), e);
-    }
+    target.run(spec.commandLine().getOut(), null, (out, options) -> Nb201PthImporter.importPth(source, out, options));
   }
 }
