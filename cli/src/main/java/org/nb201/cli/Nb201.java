@@ -25,6 +25,13 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
     })
 public final class Nb201 implements Runnable {
+  static {
+    // DJL's CUDA probe and engine banner are noise on the command line; NB201_DEBUG keeps them
+    if (System.getenv("NB201_DEBUG") == null && System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+    }
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -12,6 +12,16 @@ public final class PyRandom {
   private static final int M = 397;
   private final int[] mt = new int[N];
   private int mti;
+  /** The state after {@code init_genrand(19650218)}, where every {@code init_by_array} starts. */
+  private static final int[] GENRAND_19650218 = new int[N];
+
+  static {
+    GENRAND_19650218[0] = 19650218;
+    for (int i = 1; i < N; i++) {
+      int p = GENRAND_19650218[i - 1];
+      GENRAND_19650218[i] = 1812433253 * (p ^ (p >>> 30)) + i;
+    }
+  }
 
   /** Equivalent to Python's {@code random.Random(seed)} for a non-negative int seed. */
   public PyRandom(long seed) {
@@ -30,16 +40,9 @@ public final class PyRandom {
     initByArray(key);
   }
 
-  private void initGenrand(int s) {
-    mt[0] = s;
-    for (mti = 1; mti < N; mti++) {
-      mt[mti] = 1812433253 * (mt[mti - 1] ^ (mt[mti - 1] >>> 30)) + mti;
-    }
-  }
-
   /** MT19937 {@code init_by_array}, as CPython's {@code random_seed} calls it. */
   public void initByArray(int[] key) {
-    initGenrand(19650218);
+    System.arraycopy(GENRAND_19650218, 0, mt, 0, N); // init_genrand(19650218), precomputed
     int i = 1;
     int j = 0;
     for (int k = Math.max(N, key.length); k > 0; k--) {
