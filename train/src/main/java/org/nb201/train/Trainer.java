@@ -37,6 +37,8 @@ import org.nb201.train.model.TinyNetwork;
  */
 public final class Trainer {
   private static final int[] CLASS_AXIS = {1};
+  /** {@code -Dnb201.profile=true}: one stderr line per training batch with the time of each phase. */
+  private static final boolean PROFILE = Boolean.getBoolean("nb201.profile");
 
   private final TrainConfig config;
   private final TrainingData data;
@@ -128,26 +130,37 @@ public final class Trainer {
     listener.epochStarted(epoch, batches);
     Metrics m = new Metrics();
     for (int b = 0; b < batches; b++) {
+      long t0 = System.nanoTime();
       int from = b * bs;
       int to = Math.min(n, from + bs);
       batcher.fill(order, from, to, batch.images, rng);
       batcher.oneHot(order, from, to, batch.targets);
       int[] labels = batcher.labels(order, from, to);
+      long t1, t2, t3, t4, t5;
       try (NDManager bm = root.newSubManager()) {
         NDArray x = batch.images(bm, to - from, net);
         NDArray y = batch.targets(bm, to - from, batcher.set().numClasses());
+        t1 = System.nanoTime();
         float loss;
         float[] logits;
         try (GradientCollector gc = engine.newGradientCollector()) {
           NDArray out = net.forward(ps, new NDList(x), true).head();
           NDArray l = out.logSoftmax(1).mul(y).sum(CLASS_AXIS).mean().neg();
+          t2 = System.nanoTime();
           gc.backward(l);
+          t3 = System.nanoTime();
           loss = l.getFloat();
           logits = out.toFloatArray();
         }
+        t4 = System.nanoTime();
         sgd.step(lr);
+        t5 = System.nanoTime();
         m.add(loss, logits, labels);
         listener.batchDone(epoch, b, loss);
+      }
+      if (PROFILE) {
+        System.err.printf("batch %d data %.1f fwd %.1f bwd %.1f read %.1f sgd %.1f close %.1f ms%n", b, (t1 - t0) / 1e6,
+            (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6, (System.nanoTime() - t5) / 1e6);
       }
     }
     return m;

@@ -17,7 +17,10 @@ import org.nb201.space.Op;
  * One searched cell (spec 2.2): node i is the sum of its incoming edges' outputs in string order,
  * the output is node 3. Every edge has its own weights. {@code none} edges are skipped in the sum; a
  * node whose edges are all {@code none} is a real zero tensor ({@code zerosLike}, never a
- * {@code Number} multiply, which DJL frees before backward).
+ * {@code Number} multiply, which DJL frees before backward). Intermediate arrays (edge outputs,
+ * partial sums, inner nodes) are closed as soon as they are consumed, as Python would drop them:
+ * autograd keeps whatever backward needs, so activation memory matches PyTorch's. The output may
+ * be the input itself (a lone skip edge into node 3).
  */
 public final class InferCell extends AbstractBlock {
   private static final byte VERSION = 1;
@@ -54,9 +57,11 @@ public final class InferCell extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray[] nodes = new NDArray[Edge.NODES];
+    boolean[] owned = new boolean[Edge.NODES]; // created here (not the input or a skip of another node)
     nodes[0] = inputs.singletonOrThrow();
     for (int to = 1; to < Edge.NODES; to++) {
       NDArray sum = null;
+      boolean sumOwned = false;
       for (int from = 0; from < to; from++) {
         int edge = Edge.indexOf(to, from);
         NDArray out = switch (arch.op(edge)) {
@@ -65,11 +70,37 @@ public final class InferCell extends AbstractBlock {
           case NOR_CONV_1X1, NOR_CONV_3X3 -> convs[edge].forward(ps, new NDList(nodes[from]), training).head();
           case AVG_POOL_3X3 -> Pool.avgPool2d(nodes[from], POOL_KERNEL, POOL_STRIDE, POOL_PAD, false, false);
         };
-        if (out != null) {
-          sum = sum == null ? out : sum.add(out);
+        if (out == null) {
+          continue;
+        }
+        boolean outOwned = out != nodes[from];
+        if (sum == null) {
+          sum = out;
+          sumOwned = outOwned;
+        } else {
+          // partial sums and edge outputs are not needed by backward of add: free them now
+          NDArray s = sum.add(out);
+          if (sumOwned) {
+            sum.close();
+          }
+          if (outOwned) {
+            out.close();
+          }
+          sum = s;
+          sumOwned = true;
         }
       }
-      nodes[to] = sum == null ? nodes[0].zerosLike() : sum;
+      if (sum == null) {
+        sum = nodes[0].zerosLike();
+        sumOwned = true;
+      }
+      nodes[to] = sum;
+      owned[to] = sumOwned;
+    }
+    for (int i = 1; i < Edge.NODES - 1; i++) {
+      if (owned[i] && nodes[i] != nodes[Edge.NODES - 1]) {
+        nodes[i].close();
+      }
     }
     return new NDList(nodes[Edge.NODES - 1]);
   }

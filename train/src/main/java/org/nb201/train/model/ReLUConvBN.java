@@ -1,5 +1,6 @@
 package org.nb201.train.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -48,8 +49,14 @@ public final class ReLUConvBN extends AbstractBlock {
 
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDList x = new NDList(Activation.relu(inputs.singletonOrThrow()));
-    return bn.forward(ps, conv.forward(ps, x, training), training);
+    // intermediates are closed as soon as they are consumed: autograd keeps what backward needs
+    // (PyTorch frees them the same way when Python drops the reference), the rest is freed now
+    NDArray relu = Activation.relu(inputs.singletonOrThrow());
+    NDList c = conv.forward(ps, new NDList(relu), training);
+    relu.close();
+    NDList out = bn.forward(ps, c, training);
+    c.close();
+    return out;
   }
 
   @Override

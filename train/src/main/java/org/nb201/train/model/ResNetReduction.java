@@ -57,10 +57,16 @@ public final class ResNetReduction extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    NDList branch = convB.forward(ps, convA.forward(ps, inputs, training), training);
+    NDList a = convA.forward(ps, inputs, training);
+    NDList branch = convB.forward(ps, a, training);
+    a.close();
     NDArray pooled = Pool.avgPool2d(x, TWO, TWO, ZERO, false, true);
     NDArray residual = shortcut.forward(ps, new NDList(pooled), training).head();
-    return new NDList(residual.add(branch.head()));
+    pooled.close();
+    NDArray sum = residual.add(branch.head());
+    residual.close();
+    branch.close();
+    return new NDList(sum);
   }
 
   @Override

@@ -109,13 +109,27 @@ public final class TinyNetwork extends AbstractBlock {
 
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDList x = stemBn.forward(ps, stemConv.forward(ps, inputs, training), training);
+    // every intermediate is closed once consumed (autograd keeps what backward needs); a block may
+    // return its input unchanged (a cell whose output is a skip of its input)
+    NDList stem = stemConv.forward(ps, inputs, training);
+    NDList x = stemBn.forward(ps, stem, training);
+    stem.close();
     for (Block b : body) {
-      x = b.forward(ps, x, training);
+      NDList y = b.forward(ps, x, training);
+      if (y.head() != x.head()) {
+        x.close();
+      }
+      x = y;
     }
-    x = lastBn.forward(ps, x, training);
-    NDArray features = Pool.globalAvgPool2d(Activation.relu(x.head()));
-    return classifier.forward(ps, new NDList(features), training);
+    NDList bn = lastBn.forward(ps, x, training);
+    x.close();
+    NDArray relu = Activation.relu(bn.head());
+    bn.close();
+    NDArray features = Pool.globalAvgPool2d(relu);
+    relu.close();
+    NDList logits = classifier.forward(ps, new NDList(features), training);
+    features.close();
+    return logits;
   }
 
   @Override

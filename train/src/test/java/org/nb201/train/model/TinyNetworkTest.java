@@ -88,6 +88,42 @@ class TinyNetworkTest {
   }
 
   @Test
+  void earlyClosingForwardKeepsInputsAndGivesFiniteGradients() {
+    // intermediates are closed inside forward; cells whose output is a node that is skipped through
+    // (or the input itself) must neither close what they return nor what the caller owns
+    String[] cells = {
+        "|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|",
+        "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|",
+        "|nor_conv_1x1~0|+|none~0|none~1|+|none~0|skip_connect~1|none~2|",
+        "|nor_conv_3x3~0|+|avg_pool_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_1x1~1|avg_pool_3x3~2|"};
+    for (String cell : cells) {
+      try (NDManager m = ENGINE.newBaseManager()) {
+        ENGINE.setRandomSeed(3);
+        TinyNetwork net = new TinyNetwork(Arch.parse(cell), new NetworkShape(4, 1, 3, 8, 8, 3));
+        net.initialize(m);
+        ParameterStore ps = new ParameterStore(m, false);
+        try (NDManager bm = m.newSubManager()) {
+          NDArray x = bm.randomNormal(net.inputShape(4));
+          float loss;
+          try (ai.djl.training.GradientCollector gc = ENGINE.newGradientCollector()) {
+            NDArray out = net.forward(ps, new NDList(x), true).head();
+            NDArray l = out.square().sum();
+            gc.backward(l);
+            loss = l.getFloat();
+          }
+          assertThat(loss).as(cell).isFinite();
+          assertThat(x.isReleased()).as(cell).isFalse();
+          assertThat(x.sum().getFloat()).as(cell).isFinite();
+          NDArray w = net.stemConv().getParameters().get("weight").getArray();
+          try (NDArray g = w.getGradient()) {
+            assertThat(g.abs().sum().getFloat()).as(cell).isFinite().isPositive();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void initialisationIsPyTorchDefault() {
     try (NDManager m = ENGINE.newBaseManager()) {
       ENGINE.setRandomSeed(7);
