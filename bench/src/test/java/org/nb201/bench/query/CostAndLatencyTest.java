@@ -4,23 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** get_cost_info and get_latency on the real costs and times of arch 0 (spec 5.4, 5.5). */
-class CostAndLatencyTest {
-  static Nb201Api api;
-
-  @BeforeAll
-  static void open() throws Exception {
-    api = SampleApi.open();
-  }
-
-  @AfterAll
-  static void close() {
-    api.close();
-  }
+class CostAndLatencyTest extends SampleApiTest {
 
   @Test
   void costInfoHasFlopsParamsLatencyAndTimeTotals() throws Exception {

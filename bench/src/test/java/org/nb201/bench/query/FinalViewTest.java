@@ -3,24 +3,11 @@ package org.nb201.bench.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.PyRandom;
 
-class FinalViewTest {
-  static Nb201Api api;
-
-  @BeforeAll
-  static void open() throws Exception {
-    api = SampleApi.open();
-  }
-
-  @AfterAll
-  static void close() {
-    api.close();
-  }
+class FinalViewTest extends SampleApiTest {
 
   @Test
   void holdsPerSeedFinalValuesAndTimesAsArrays() {

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.CostRecord;
@@ -21,21 +19,10 @@ import org.nb201.space.Arch;
 import org.nb201.space.Op;
 import org.nb201.space.SearchSpace;
 
-class FindBestAndStatisticsTest {
-  static Nb201Api api;
-
+class FindBestAndStatisticsTest extends SampleApiTest {
   @TempDir
   Path dir;
 
-  @BeforeAll
-  static void open() throws Exception {
-    api = SampleApi.open();
-  }
-
-  @AfterAll
-  static void close() {
-    api.close();
-  }
 
   @Test
   void findBestRemapsNamesAndAveragesSeeds() {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.EpochMetrics;
@@ -18,21 +16,10 @@ import org.nb201.bench.store.StoreWriter;
 import org.nb201.space.PyRandom;
 
 /** get_more_info on the real numbers of spec 5.7 (seed means, hp 200) and the official rules. */
-class GetMoreInfoTest {
-  static Nb201Api api;
-
+class GetMoreInfoTest extends SampleApiTest {
   @TempDir
   Path dir;
 
-  @BeforeAll
-  static void open() throws Exception {
-    api = SampleApi.open();
-  }
-
-  @AfterAll
-  static void close() {
-    api.close();
-  }
 
   private static MoreInfo mean(int index, String dataset) throws MissingDataException {
     return api.getMoreInfo(index, dataset, null, 200, SeedChoice.mean());
