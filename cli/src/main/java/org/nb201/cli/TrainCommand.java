@@ -217,31 +217,9 @@ final class TrainCommand implements Runnable {
       epochs.add(e);
     }
     m.put("epochs", epochs);
-    Map<String, Object> cfg = new LinkedHashMap<>();
-    cfg.put("batch_size", c.batchSize());
-    cfg.put("lr", c.learningRate());
-    cfg.put("momentum", c.momentum());
-    cfg.put("nesterov", c.nesterov());
-    cfg.put("weight_decay", c.weightDecay());
-    cfg.put("train_limit", c.trainLimit());
-    cfg.put("eval_limit", c.evalLimit());
-    cfg.put("data_dir", c.dataDir().toString());
-    m.put("config", cfg);
-    Provenance p = r.provenance();
-    Map<String, Object> prov = new LinkedHashMap<>();
-    prov.put("tool_version", Version.get());
-    prov.put("train_version", p.toolVersion());
-    prov.put("engine", p.engine() + " " + p.engineVersion());
-    prov.put("djl", p.djlVersion());
-    prov.put("device", p.device());
-    prov.put("threads", p.threads());
-    prov.put("interop_threads", p.interopThreads());
-    prov.put("data_checksum", p.dataChecksum());
-    prov.put("host", p.host());
-    prov.put("cpu", p.cpuModel());
-    prov.put("os", p.os());
-    prov.put("java", p.java());
-    prov.put("started", p.started().toString());
+    m.put("config", c.describe());
+    Map<String, Object> prov = new LinkedHashMap<>(r.provenance().toMap());
+    prov.put("cli_version", Version.get());
     m.put("provenance", prov);
     return m;
   }

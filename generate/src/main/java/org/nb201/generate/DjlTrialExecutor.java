@@ -13,7 +13,6 @@ import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
 import org.nb201.train.EpochResult;
 import org.nb201.train.EvalResult;
-import org.nb201.train.Provenance;
 import org.nb201.train.TrainConfig;
 import org.nb201.train.TrainListener;
 import org.nb201.train.Trainer;
@@ -74,26 +73,11 @@ public final class DjlTrialExecutor implements TrialExecutor {
         metrics.add(EpochMetrics.of(e.epoch(), Split.byKey(ev.split()), ev.top1(), ev.loss(), ev.time()));
       }
     }
-    Provenance p = r.provenance();
     Map<String, String> prov = new LinkedHashMap<>();
-    prov.put("tool_version", p.toolVersion());
-    prov.put("engine", p.engine() + " " + p.engineVersion() + " (DJL " + p.djlVersion() + ")");
-    prov.put("device", p.device());
-    prov.put("threads", p.threads() + " intra-op, " + p.interopThreads() + " inter-op");
-    prov.put("data_checksum", p.dataChecksum());
-    prov.put("host", p.host());
-    prov.put("cpu", p.cpuModel());
-    prov.put("os", p.os());
-    prov.put("java", p.java());
-    prov.put("started", p.started().toString());
+    r.provenance().toMap().forEach((k, v) -> prov.put(k, String.valueOf(v)));
     prov.put("finished", Instant.now().toString());
     prov.put("seed", Integer.toString(spec.seed()));
-    TrainConfig c = r.config();
-    prov.put("config", "{\"arch\":\"" + c.arch() + "\",\"dataset\":\"" + c.dataset().key() + "\",\"epochs\":" + c.epochs()
-        + ",\"seed\":" + c.seed() + ",\"C\":" + c.channels() + ",\"N\":" + c.cells() + ",\"batch\":" + c.batchSize()
-        + ",\"lr\":" + c.learningRate() + ",\"momentum\":" + c.momentum() + ",\"nesterov\":" + c.nesterov()
-        + ",\"weight_decay\":" + c.weightDecay() + ",\"train_limit\":" + c.trainLimit() + ",\"eval_limit\":"
-        + c.evalLimit() + "}");
+    prov.put("config", Json.GSON.toJson(r.config().describe()));
     return new TrialOutcome(spec, metrics, r.mflops(), r.mparams(), r.latency(), prov);
   }
 }

@@ -15,6 +15,24 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     int threads, int interopThreads, String dataChecksum, String host, String cpuModel, String os, String java,
     Instant started) {
 
+  /** The record as an ordered map with stable snake_case keys, for JSON output and stores. */
+  public java.util.Map<String, Object> toMap() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("tool_version", toolVersion);
+    m.put("engine", engine + " " + engineVersion);
+    m.put("djl", djlVersion);
+    m.put("device", device);
+    m.put("threads", threads);
+    m.put("interop_threads", interopThreads);
+    m.put("data_checksum", dataChecksum);
+    m.put("host", host);
+    m.put("cpu", cpuModel);
+    m.put("os", os);
+    m.put("java", java);
+    m.put("started", started.toString());
+    return m;
+  }
+
   /** The version of nb201-train from the jar manifest, or "dev". */
   public static String currentToolVersion() {
     String v = Provenance.class.getPackage().getImplementationVersion();

@@ -61,6 +61,26 @@ public record TrainConfig(
     return Integer.toString(epochs);
   }
 
+  /** What defines the trial, as an ordered map with stable snake_case keys (for JSON output and provenance). */
+  public java.util.Map<String, Object> describe() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("arch", arch.toString());
+    m.put("dataset", dataset.key());
+    m.put("epochs", epochs);
+    m.put("seed", seed);
+    m.put("C", channels);
+    m.put("N", cells);
+    m.put("batch_size", batchSize);
+    m.put("lr", learningRate);
+    m.put("momentum", momentum);
+    m.put("nesterov", nesterov);
+    m.put("weight_decay", weightDecay);
+    m.put("train_limit", trainLimit);
+    m.put("eval_limit", evalLimit);
+    m.put("data_dir", dataDir.toString());
+    return m;
+  }
+
   public static Builder builder() {
     return new Builder();
   }
