@@ -4,8 +4,11 @@ NATS-tss-v1_0-3ffb9.pickle.pbz2 (bz2-compressed pickle of
 {meta_archs, total_archs, arch2infos: {index: {'12': ..., '200': ...}}, evaluated_indexes})
 from the genuine per-arch sample files in ../shared/data/nats-tss-sample (archs 0 and 11).
 
-Usage (from the repository root): /usr/bin/python3 bench/src/test/python/make_nats_archive.py
-Writes bench/src/test/resources/nats/NATS-tss-v1_0-sample.pickle.pbz2. Needs only the standard library.
+Usage: /usr/bin/python3 bench/src/test/python/make_nats_archive.py [SAMPLE_DIR OUT_FILE]
+(defaults: ../shared/data/nats-tss-sample and bench/target/NATS-tss-v1_0-sample.pickle.pbz2).
+The tests run it into their build folder (NatsArchiveFixture), so no copy of the shared data is
+committed. Needs the standard library and numpy (the sample files hold numpy scalars); the input
+files are the genuine, trusted sample files.
 """
 import bz2
 import pickle
@@ -14,27 +17,30 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[4]
 SAMPLE = ROOT.parent / "shared" / "data" / "nats-tss-sample"
-OUT = ROOT / "bench" / "src" / "test" / "resources" / "nats" / "NATS-tss-v1_0-sample.pickle.pbz2"
+OUT = ROOT / "bench" / "target" / "NATS-tss-v1_0-sample.pickle.pbz2"
 
 
-def load(name):
-    with bz2.open(SAMPLE / name, "rb") as f:
+def load(sample, name):
+    with bz2.open(sample / name, "rb") as f:
         return pickle.load(f)
 
 
 def main():
-    meta = load("meta.pickle.pbz2")
-    arch2infos = {i: load("%06d.pickle.pbz2" % i) for i in (0, 11)}
+    sample, out = (Path(sys.argv[1]), Path(sys.argv[2])) if len(sys.argv) == 3 else (SAMPLE, OUT)
+    meta = load(sample, "meta.pickle.pbz2")
+    arch2infos = {i: load(sample, "%06d.pickle.pbz2" % i) for i in (0, 11)}
     archive = {
         "meta_archs": meta["meta_archs"],
         "total_archs": meta["total_archs"],
         "arch2infos": arch2infos,
         "evaluated_indexes": set(arch2infos),
     }
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with bz2.open(OUT, "wb") as f:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    with bz2.open(tmp, "wb") as f:
         pickle.dump(archive, f, protocol=4)
-    print(OUT, OUT.stat().st_size, "bytes")
+    tmp.replace(out)
+    print(out, out.stat().st_size, "bytes")
 
 
 if __name__ == "__main__":

@@ -48,8 +48,16 @@ class ImportNatsCommandTest {
   }
 
   @Test
-  void importsTheSingleFileArchive() {
-    Path archive = repoRoot().resolve("bench/src/test/resources/nats/NATS-tss-v1_0-sample.pickle.pbz2");
+  void importsTheSingleFileArchive() throws Exception {
+    // built from the shared sample by the bench module's fixture script, into this test's folder
+    Path python = Path.of("/usr/bin/python3");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "/usr/bin/python3 missing: skipping");
+    Path archive = dir.resolve("NATS-tss-v1_0-sample.pickle.pbz2");
+    Process p = new ProcessBuilder(python.toString(),
+        repoRoot().resolve("bench/src/test/python/make_nats_archive.py").toString(), natsSample().toString(),
+        archive.toString()).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "cannot build the archive fixture: " + log);
     Path store = dir.resolve("archive.db");
     CliRun r = CliRun.of("import", "nats", archive.toString(), "--out", store.toString(), "--quiet");
     assertThat(r.exitCode()).as(r.err()).isZero();

@@ -23,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * staging file at the target, and leaves an existing store untouched even when replacing was allowed.
  */
 class ImportRobustnessTest {
-  static final Path ARCHIVE = NatsArchiveImporterTest.ARCHIVE;
   static final Path PTH = Nb201PthImporterTest.PTH;
   static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -122,7 +121,7 @@ class ImportRobustnessTest {
     Files.write(meta, truncated(meta));
     assertRejected(NATS_DIR, src, meta, "truncated");
     Path archive = dir.resolve("archive.pickle.pbz2");
-    Files.write(archive, truncated(ARCHIVE));
+    Files.write(archive, truncated(NatsArchiveFixture.path()));
     assertRejected(NATS_ARCHIVE, archive, archive, "truncated");
     for (String name : List.of("nb201-v1_1-zip.pth", "nb201-v1_1-legacy.pth")) {
       Path pth = dir.resolve(name);
@@ -136,7 +135,7 @@ class ImportRobustnessTest {
   void flippedBytesInCheckedContainersAreAlwaysCaught(int seed) throws Exception {
     Random rnd = new Random(seed);
     Path archive = dir.resolve("archive.pickle.pbz2");
-    Files.write(archive, flip(Files.readAllBytes(ARCHIVE), rnd, 100));
+    Files.write(archive, flip(Files.readAllBytes(NatsArchiveFixture.path()), rnd, 100));
     assertRejected(NATS_ARCHIVE, archive, archive, "");
     Path zip = dir.resolve("zip.pth");
     Files.write(zip, flip(Files.readAllBytes(PTH.resolve("nb201-v1_1-zip.pth")), rnd, 200));

@@ -9,17 +9,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.SharedData;
 import org.nb201.bench.nats.NatsArchReader;
 
-/** The single-file NATS archive, streamed: the fixture is archs 0 and 11 of the sample in the official layout. */
+/** The single-file NATS archive, streamed: the fixture is archs 0 and 11 of the sample in the official layout (built by {@link NatsArchiveFixture}). */
 class NatsArchiveImporterTest {
-  static final Path ARCHIVE = Path.of("src/test/resources/nats/NATS-tss-v1_0-sample.pickle.pbz2");
-
   @TempDir
   Path dir;
 
   @Test
   void importsTheArchiveWithTheOfficialValues() throws Exception {
     Path store = dir.resolve("nats.db");
-    ImportSummary s = NatsArchiveImporter.importArchive(ARCHIVE, store, ImportOptions.defaults().withProgress(false));
+    ImportSummary s = NatsArchiveImporter.importArchive(NatsArchiveFixture.path(), store, ImportOptions.defaults().withProgress(false));
     assertThat(s.archs()).isEqualTo(2);
     assertThat(s.trials()).isEqualTo(2 * (5 + 12));
     assertThat(s.rows()).isGreaterThan(10_000);
@@ -30,7 +28,7 @@ class NatsArchiveImporterTest {
   void everyTrialMatchesTheDirectorySample() throws Exception {
     Path sample = SharedData.natsSample();
     Path store = dir.resolve("nats.db");
-    NatsArchiveImporter.importArchive(ARCHIVE, store, ImportOptions.defaults().withProgress(false));
+    NatsArchiveImporter.importArchive(NatsArchiveFixture.path(), store, ImportOptions.defaults().withProgress(false));
     SpecValues.assertMatchesRecords(store, List.of(NatsArchReader.readArch(sample.resolve("000000.pickle.pbz2")),
         NatsArchReader.readArch(sample.resolve("000011.pickle.pbz2"))));
   }
