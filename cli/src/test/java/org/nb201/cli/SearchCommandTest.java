@@ -1,0 +1,107 @@
+package org.nb201.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nb201 search} on a small store of real values (ImportCommandTest's sample: hp 12
+ * cifar10-valid for arch 0, hp 200 cifar10 for archs 0 and 11): JSON schema, missing values,
+ * exact budget accounting, the curves file and the errors.
+ */
+class SearchCommandTest {
+  @TempDir
+  static Path dir;
+  static String store;
+
+  @BeforeAll
+  static void importSample() throws Exception {
+    store = ImportCommandTest.sampleStore(dir).toString();
+  }
+
+  @Test
+  void jsonHasThePaperColumnsReportsMissingValuesAndAccountsTimeExactly() throws Exception {
+    Path curves = dir.resolve("curves.csv");
+    CliRun r = CliRun.of("search", "rea", "--store", store, "--runs", "5", "--seed", "3", "--json", "--curves",
+        curves.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertThat(o.get("algorithm").getAsString()).isEqualTo("rea");
+    assertThat(o.get("runs").getAsInt()).isEqualTo(5);
+    assertThat(o.get("budget").getAsDouble()).isEqualTo(12_000);
+    assertThat(o.getAsJsonObject("coverage").get("cells").getAsInt()).isEqualTo(1);
+    assertThat(o.getAsJsonObject("coverage").get("partial").getAsBoolean()).isTrue();
+    // one evaluation of arch 0 costs 12 x 7.2211 s of training + one 2.549 s x-valid pass: 134 fit in 12,000 s
+    assertThat(o.get("mean_evaluated").getAsDouble()).isEqualTo(134);
+    assertThat(o.get("mean_simulated_time").getAsDouble()).isCloseTo(134 * (12 * 7.2211 + 2.549), within(1e-6));
+    JsonObject m = o.getAsJsonObject("metrics");
+    assertThat(m.keySet()).containsExactly("cifar10-valid/x-valid", "cifar10/ori-test", "cifar100/x-valid",
+        "cifar100/x-test", "ImageNet16-120/x-valid", "ImageNet16-120/x-test");
+    JsonObject test = m.getAsJsonObject("cifar10/ori-test");
+    assertThat(test.get("mean").getAsDouble()).isCloseTo((85.62 + 86.18 + 85.79) / 3, within(1e-9));
+    assertThat(test.get("std").getAsDouble()).isZero();
+    assertThat(test.get("runs_with_value").getAsInt()).isEqualTo(5);
+    assertThat(test.get("best_in_store").getAsDouble()).isCloseTo((91.55 + 91.6 + 91.6) / 3, within(1e-9));
+    assertThat(test.get("best_index").getAsInt()).isEqualTo(11);
+    JsonObject valid = m.getAsJsonObject("cifar10-valid/x-valid");
+    assertThat(valid.get("mean").isJsonNull()).isTrue();
+    assertThat(valid.get("runs_with_value").getAsInt()).isZero();
+    assertThat(valid.get("missing").getAsString()).contains("no hp 200 data for cifar10-valid/x-valid");
+    assertThat(o.getAsJsonObject("provenance").get("tool_version").getAsString()).isNotBlank();
+
+    List<String> lines = Files.readAllLines(curves);
+    assertThat(lines.get(0)).isEqualTo("run,seed,step,time,index,accuracy,best_index");
+    assertThat(lines).hasSize(1 + 5 * 134);
+    String[] first = lines.get(1).split(",");
+    assertThat(first[0]).isEqualTo("0");
+    assertThat(first[1]).isEqualTo("300000");
+    assertThat(Double.parseDouble(first[3])).isCloseTo(12 * 7.2211 + 2.549, within(1e-9));
+    assertThat(first[4]).isEqualTo("0");
+    assertThat(Double.parseDouble(first[5])).isIn(64.016, 62.712);
+  }
+
+  @Test
+  void tableSaysWhatIsMissingAndThatTheStoreIsPartial() {
+    CliRun r = CliRun.of("search", "rs", "--store", store, "--runs", "3");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("note: the store covers 1 of 15625 cells")
+        .contains("evaluated cells per run: 134.0")
+        .containsPattern("cifar10/ori-test +85\\.86 +0\\.00 +3   91\\.58 \\(index 11\\)")
+        .containsPattern("cifar100/x-test +missing +0   \\(no data for it in the store\\)");
+  }
+
+  @Test
+  void sameSeedSameOutputWhateverTheThreads() {
+    CliRun one = CliRun.of("search", "bohb", "--store", store, "--runs", "6", "--threads", "1", "--json");
+    CliRun two = CliRun.of("search", "bohb", "--store", store, "--runs", "6", "--threads", "2", "--json");
+    assertThat(one.exitCode()).isZero();
+    String a = one.out().replaceAll("\"wall_seconds\": [0-9.E-]+", "").replaceAll("\"threads\": \\d+", "");
+    String b = two.out().replaceAll("\"wall_seconds\": [0-9.E-]+", "").replaceAll("\"threads\": \\d+", "");
+    assertThat(a).isEqualTo(b);
+  }
+
+  @Test
+  void badInputIsOneLineAndExitCode2() {
+    CliRun alg = CliRun.of("search", "evolution", "--store", store);
+    assertThat(alg.exitCode()).isEqualTo(2);
+    assertThat(alg.err()).isEqualTo(
+        "nb201: error: unknown search algorithm 'evolution'; expected one of rs, rea, reinforce, bohb\n");
+    CliRun signal = CliRun.of("search", "rea", "--store", store, "--dataset", "cifar10", "--hp", "200");
+    assertThat(signal.exitCode()).isEqualTo(2);
+    assertThat(signal.err()).contains("has no cifar10 hp 200 x-valid accuracy").hasLineCount(1);
+    CliRun lr = CliRun.of("search", "reinforce", "--store", store, "--lr", "0");
+    assertThat(lr.exitCode()).isEqualTo(2);
+    assertThat(lr.err()).contains("--lr must be > 0");
+    CliRun missing = CliRun.of("search", "rea", "--store", dir.resolve("nope.duckdb").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).startsWith("nb201: error:").hasLineCount(1);
+  }
+}
