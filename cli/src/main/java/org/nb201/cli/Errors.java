@@ -42,9 +42,10 @@ final class Errors {
     return INTERNAL_ERROR;
   }
 
-  /** User mistakes: our own exceptions, argument errors and I/O problems with the user's files. */
+  /** User mistakes: our own exceptions, argument errors, unusable store files and I/O problems with the user's files. */
   static boolean isUserMistake(Throwable t) {
     return t instanceof UserException
+        || t instanceof org.nb201.bench.store.StoreException
         || t instanceof IllegalArgumentException
         || t instanceof NoSuchFileException
         || t instanceof UncheckedIOException
