@@ -11,7 +11,10 @@ import org.nb201.space.SearchSpace;
  * would push the used time past the budget, otherwise charge it and report it to the algorithm.
  * The algorithm and the oracle share the run's random stream, as the official scripts share
  * Python's global {@code random}. The official scripts also add the real wall time of their own
- * bookkeeping (microseconds); nb201 leaves it out so that runs are reproducible.
+ * bookkeeping (microseconds); nb201 leaves it out so that runs are reproducible. One stop rule serves
+ * all four algorithms; it differs from the official scripts only at the edges of the budget: the
+ * official REA charges its initial population without checking the budget, and the official
+ * REINFORCE keeps the sample that exceeded the budget in the trace it picks its answer from.
  */
 public final class SearchRunner {
   private SearchRunner() {}
