@@ -45,9 +45,12 @@ final class FashionMnist {
     Path work = Files.createTempDirectory(DataLocations.cache(), "fetch-");
     try {
       run(work, "apt-get", "download", PACKAGE);
-      Path deb;
+      Path deb = null;
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(work, PACKAGE + "_*.deb")) {
-        deb = ds.iterator().hasNext() ? ds.iterator().next() : null;
+        java.util.Iterator<Path> it = ds.iterator();
+        if (it.hasNext()) {
+          deb = it.next();
+        }
       }
       if (deb == null) {
         throw new IOException("apt-get download produced no .deb");
