@@ -35,8 +35,7 @@ public record Provenance(String toolVersion, String engine, String engineVersion
 
   /** The version of nb201-train from the jar manifest, or "dev". */
   public static String currentToolVersion() {
-    String v = Provenance.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0-dev" : v;
+    return org.nb201.space.ToolVersion.get();
   }
 
   static String currentHost() {

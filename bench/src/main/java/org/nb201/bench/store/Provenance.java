@@ -9,8 +9,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import org.nb201.space.ToolVersion;
 import java.util.HexFormat;
-import java.util.Properties;
 
 /**
  * Where a batch of trials came from: the source file and its SHA-256, the nb201 version that
@@ -58,19 +58,9 @@ public record Provenance(String source, String sha256, long bytes, String toolVe
     return new Provenance(source, "", -1, null, null, config, null);
   }
 
-  /** The nb201 version on the class path, from the bench jar's Maven metadata; {@code dev} when run from classes. */
+  /** The nb201 version ({@link ToolVersion}). */
   public static String currentToolVersion() {
-    try (InputStream in = Provenance.class.getResourceAsStream(
-        "/META-INF/maven/org.nb201/nb201-bench/pom.properties")) {
-      if (in != null) {
-        Properties p = new Properties();
-        p.load(in);
-        return p.getProperty("version", "dev");
-      }
-    } catch (IOException e) {
-      // fall through: a missing version is not worth failing an import for
-    }
-    return "dev";
+    return ToolVersion.get();
   }
 
   /** A one-line description of this machine (no host name: stores are shared). */
