@@ -1,5 +1,6 @@
 package org.nb201.bench.importer;
 
+import org.nb201.bench.SpecValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
