@@ -36,9 +36,6 @@ import picocli.CommandLine.Option;
       "and print per-epoch records, FLOPs, params and latency."
     })
 final class TrainCommand implements Runnable {
-  /** Where Debian's dataset-fashion-mnist package installs the data. */
-  static final Path FASHION_DEFAULT = Path.of("/usr/share/datasets/fashion-mnist");
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--arch", required = true, paramLabel = "<index|arch>",
@@ -51,7 +48,8 @@ final class TrainCommand implements Runnable {
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "Directory with cifar-10-batches-py|bin, cifar-100-python|binary, ImageNet16 or the Fashion-MNIST "
-          + "IDX files, and the split files (default for fashion-mnist: " + "/usr/share/datasets/fashion-mnist).")
+          + "IDX files, and the split files (default: $NB201_DATA; fashion-mnist also Debian's "
+          + "/usr/share/datasets/fashion-mnist or the copy 'nb201 demo' fetched).")
   Path dataDir;
 
   @Option(names = "--split-dir", paramLabel = "DIR", description = "Directory with the official split files.")
@@ -101,16 +99,13 @@ final class TrainCommand implements Runnable {
 
   @Override
   public void run() {
-    if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
-      System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error"); // DJL's CUDA probe warns on every CPU box
-    }
     Dataset d = Dataset.byKey(dataset);
-    Path dir = dataDir;
+    Path dir = dataDir != null ? dataDir : DataLocations.resolve(null).get(d);
     if (dir == null) {
       if (d != Dataset.FASHION_MNIST) {
-        throw new UserException("--data-dir is required for " + d.key());
+        throw new UserException("--data-dir is required for " + d.key() + " (or set NB201_DATA)");
       }
-      dir = FASHION_DEFAULT;
+      dir = DataLocations.FASHION_DEBIAN; // absent: the data reader names it and what is missing
     }
     TrainConfig config = TrainConfig.builder()
         .setArch(SearchSpace.official().resolve(arch))

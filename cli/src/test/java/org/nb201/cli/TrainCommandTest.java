@@ -14,7 +14,7 @@ class TrainCommandTest {
   @TempDir Path tmp;
 
   private static String fashion() {
-    Path p = TrainCommand.FASHION_DEFAULT;
+    Path p = DataLocations.FASHION_DEBIAN;
     assumeTrue(Files.isRegularFile(p.resolve("train-images-idx3-ubyte.gz")),
         "Fashion-MNIST not installed: run 'apt-get install dataset-fashion-mnist'");
     return p.toString();
