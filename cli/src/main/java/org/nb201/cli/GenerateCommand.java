@@ -89,17 +89,9 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
 
   /** The command line of one worker process: this JVM's java and class path, the worker subcommand. */
   static List<String> workerCommand(int threads, Path dataDir, Path splitDir, String device) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-Xss4m");
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-    cmd.add("-Dai.djl.offline=true");
-    cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
-    cmd.add("-Dai.djl.pytorch.num_interop_threads=1");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(Nb201.class.getName());
+    List<String> cmd = new ArrayList<>(Launcher.javaCommand(List.of("-Xss4m", "-XX:+UseSerialGC",
+        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-Dai.djl.offline=true",
+        "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1")));
     cmd.add("worker");
     cmd.add("--device");
     cmd.add(device);

@@ -1,16 +1,32 @@
 package org.nb201.cli;
 
-/** How to start this nb201 again from a shell: the launcher script when known, else java with this class path. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** How to start this nb201 again: as a child process of this JVM, or from a shell (job scripts). */
 final class Launcher {
   private Launcher() {}
 
+  /** This JVM's java and class path running {@link Nb201}, with {@code jvmOptions} before the class. */
+  static List<String> javaCommand(List<String> jvmOptions) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(jvmOptions);
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Nb201.class.getName());
+    return cmd;
+  }
+
+  /** A shell command that starts nb201: the launcher script when known, else {@link #javaCommand}. */
   static String command() {
     String launcher = System.getenv("NB201_LAUNCHER");
     if (launcher != null && !launcher.isBlank()) {
       return quote(launcher);
     }
-    return quote(ProcessHandle.current().info().command().orElse("java")) + " -Dai.djl.offline=true -cp "
-        + quote(System.getProperty("java.class.path")) + " " + Nb201.class.getName();
+    return javaCommand(List.of("-Dai.djl.offline=true")).stream().map(Launcher::quote)
+        .collect(Collectors.joining(" "));
   }
 
   private static String quote(String s) {
