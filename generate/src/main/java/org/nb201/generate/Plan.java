@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,14 +45,13 @@ public record Plan(PlanConfig config, List<TrialSpec> trials, String checksum) {
     return new Plan(config, trials, checksumOf(trialLines(trials)));
   }
 
-  /** The trial with this id, or {@code null}. */
-  public TrialSpec byId(String id) {
+  /** The trials by id (built once by the caller: a lookup per trial would make a large plan quadratic). */
+  public Map<String, TrialSpec> byId() {
+    Map<String, TrialSpec> m = new HashMap<>(trials.size() * 2);
     for (TrialSpec t : trials) {
-      if (t.id().equals(id)) {
-        return t;
-      }
+      m.put(t.id(), t);
     }
-    return null;
+    return m;
   }
 
   /** The plan as file text. */

@@ -15,12 +15,13 @@ public final class WorkerLoop {
 
   public static void serve(BufferedReader in, PrintStream out, Plan plan, Path dir, TrialExecutor executor)
       throws IOException {
+    java.util.Map<String, TrialSpec> trials = plan.byId();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String id = line.strip();
       if (id.isEmpty()) {
         continue;
       }
-      TrialSpec spec = plan.byId(id);
+      TrialSpec spec = trials.get(id);
       if (spec == null) {
         out.println("failed " + id + " not in the plan");
         out.flush();
