@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -58,9 +60,12 @@ public final class Generator {
     }
     List<TrialSpec> todo = new ArrayList<>();
     int already = 0;
+    Map<String, List<Path>> temps = staleTemps(out);
     try (Ledger ledger = Ledger.open(out)) {
       for (TrialSpec t : shard) {
-        removeStaleTemps(out, t.id());
+        for (Path stale : temps.getOrDefault(t.id(), List.of())) {
+          Files.deleteIfExists(stale);
+        }
         Path file = ResultFile.path(out, t.id());
         if (Files.exists(file)) {
           try {
@@ -194,12 +199,19 @@ public final class Generator {
     }
   }
 
-  private static void removeStaleTemps(Path out, String id) throws IOException {
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(ResultFile.dir(out),
-        AtomicFiles.TEMP_PREFIX + id + ".json-*")) {
+  /** Temporary files left in the results folder, by trial id: one scan for the whole shard. */
+  private static Map<String, List<Path>> staleTemps(Path out) throws IOException {
+    Map<String, List<Path>> byId = new HashMap<>();
+    String prefix = AtomicFiles.TEMP_PREFIX;
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(ResultFile.dir(out), prefix + "*")) {
       for (Path p : ds) {
-        Files.deleteIfExists(p);
+        String name = p.getFileName().toString();
+        int end = name.indexOf(".json-", prefix.length());
+        if (end > 0) {
+          byId.computeIfAbsent(name.substring(prefix.length(), end), k -> new ArrayList<>()).add(p);
+        }
       }
     }
+    return byId;
   }
 }

@@ -158,6 +158,23 @@ class GeneratorTest {
     assertThat(temps).isEmpty();
   }
 
+  @Test
+  void removesStaleTemporaryFilesOfItsOwnShardOnly() throws Exception {
+    Path planFile = writePlan(4);
+    Plan plan = Plan.read(planFile);
+    Path out = tmp.resolve("out");
+    Files.createDirectories(ResultFile.dir(out));
+    List<TrialSpec> mine = new Shard(0, 2).select(plan);
+    List<TrialSpec> other = new Shard(1, 2).select(plan);
+    Path staleMine = ResultFile.dir(out).resolve(AtomicFiles.TEMP_PREFIX + mine.get(0).id() + ".json-123-1");
+    Path staleOther = ResultFile.dir(out).resolve(AtomicFiles.TEMP_PREFIX + other.get(0).id() + ".json-456-1");
+    Files.writeString(staleMine, "{\"partial");
+    Files.writeString(staleOther, "{\"partial");
+    Generator.run(plan, planFile, new GenerateOptions(out, new Shard(0, 2), 1, 1, true, List.of()), new FakeExecutor(0));
+    assertThat(staleMine).doesNotExist();
+    assertThat(staleOther).exists();
+  }
+
   private static int countResults(Path out) throws Exception {
     Path dir = ResultFile.dir(out);
     if (!Files.isDirectory(dir)) {
