@@ -84,6 +84,10 @@ final class TrainCommand implements Runnable {
   @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads (0 = engine default).")
   int threads;
 
+  @Option(names = "--memory-format", defaultValue = "channels-last", paramLabel = "channels-last|contiguous",
+      description = "Activation layout (default: ${DEFAULT-VALUE}; contiguous = PyTorch's default N,C,H,W order, slower).")
+  String memoryFormat;
+
   @Option(names = "--no-verify", description = "Do not check the MD5s of the official data files.")
   boolean noVerify;
 
@@ -96,6 +100,14 @@ final class TrainCommand implements Runnable {
   @Option(names = "--store", paramLabel = "S",
       description = "Add the trial's records to this store (created if absent), with provenance.")
   Path store;
+
+  static boolean channelsLast(String format) {
+    return switch (format) {
+      case "channels-last", "channels_last" -> true;
+      case "contiguous" -> false;
+      default -> throw new UserException("unknown --memory-format '" + format + "'; expected channels-last or contiguous");
+    };
+  }
 
   @Override
   public void run() {
@@ -121,6 +133,7 @@ final class TrainCommand implements Runnable {
         .optDevice(TrainConfig.Device.parse(device))
         .optThreads(threads)
         .optVerifyData(!noVerify)
+        .optChannelsLast(channelsLast(memoryFormat))
         .build();
     TrialResult result;
     try (Progress progress = new Progress(showProgress())) {

@@ -33,6 +33,21 @@ class TrainCommandTest {
     assertThat(e.keySet()).contains("train-loss", "train-accuracy", "train-per-time", "train-all-time",
         "valid-loss", "valid-accuracy", "valid-all-time", "test-accuracy");
     assertThat(o.getAsJsonObject("provenance").get("threads").getAsInt()).isEqualTo(2);
+    assertThat(o.getAsJsonObject("config").get("memory_format").getAsString()).isEqualTo("channels_last");
+  }
+
+  @Test
+  void contiguousMemoryFormatIsRecordedAndABadOneIsAUserError() {
+    CliRun r = CliRun.of("train", "--arch", "11472", "--dataset", "fashion-mnist", "--data-dir", fashion(),
+        "--hp", "1", "--C", "2", "--N", "1", "--train-limit", "64", "--eval-limit", "32", "--threads", "2",
+        "--memory-format", "contiguous", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertThat(o.getAsJsonObject("config").get("memory_format").getAsString()).isEqualTo("contiguous");
+    CliRun bad = CliRun.of("train", "--arch", "0", "--dataset", "fashion-mnist", "--memory-format", "nhwc");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo(
+        "nb201: error: unknown --memory-format 'nhwc'; expected channels-last or contiguous");
   }
 
   @Test

@@ -23,6 +23,7 @@ public final class Engines {
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
+    NativeHeap.tune();
     Engine engine = Engine.getEngine(PYTORCH);
     if (threads > 0 && JniUtils.getNumThreads() != threads) {
       JniUtils.setNumThreads(threads);

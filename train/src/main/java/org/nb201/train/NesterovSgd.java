@@ -23,6 +23,8 @@ public final class NesterovSgd implements AutoCloseable {
   private final float momentum;
   private final float weightDecay;
   private final boolean nesterov;
+  private final NDArray momentumScalar;
+  private final NDArray weightDecayScalar;
 
   /** An optimizer for the trainable parameters among {@code all}; buffers live in {@code parent}'s sub-manager. */
   public NesterovSgd(Iterable<Parameter> all, NDManager parent, double momentum, double weightDecay, boolean nesterov) {
@@ -36,42 +38,47 @@ public final class NesterovSgd implements AutoCloseable {
     this.momentum = (float) momentum;
     this.weightDecay = (float) weightDecay;
     this.nesterov = nesterov;
+    this.momentumScalar = manager.create(this.momentum);
+    this.weightDecayScalar = manager.create(this.weightDecay);
   }
 
   /** One update of every parameter with learning rate {@code lr}, then zeroes the gradients. */
   public void step(double lr) {
-    float rate = (float) lr;
-    for (int i = 0; i < params.size(); i++) {
-      NDArray w = params.get(i).getArray();
-      try (NDArray g = w.getGradient()) {
-        if (weightDecay != 0) {
-          try (NDArray decay = w.mul(weightDecay)) {
-            g.addi(decay);
-          }
-        }
-        NDArray d = g;
-        if (momentum != 0) {
-          NDArray buf = buffers[i];
-          if (buf == null) {
-            buf = g.duplicate();
-            buf.attach(manager);
-            buffers[i] = buf;
-          } else {
-            buf.muli(momentum).addi(g);
-          }
-          if (nesterov) {
-            try (NDArray t = buf.mul(momentum)) {
-              g.addi(t);
+    // scalars are 0-d float32 arrays made once: DJL's Number overloads build a new array per call
+    // (about 10 us each, several ms per step); the products are the same float32 operations
+    try (NDArray rate = manager.create((float) lr)) {
+      for (int i = 0; i < params.size(); i++) {
+        NDArray w = params.get(i).getArray();
+        try (NDArray g = w.getGradient()) {
+          if (weightDecay != 0) {
+            try (NDArray decay = w.mul(weightDecayScalar)) {
+              g.addi(decay);
             }
-          } else {
-            d = buf;
+          }
+          NDArray d = g;
+          if (momentum != 0) {
+            NDArray buf = buffers[i];
+            if (buf == null) {
+              buf = g.duplicate();
+              buf.attach(manager);
+              buffers[i] = buf;
+            } else {
+              buf.muli(momentumScalar).addi(g);
+            }
+            if (nesterov) {
+              try (NDArray t = buf.mul(momentumScalar)) {
+                g.addi(t);
+              }
+            } else {
+              d = buf;
+            }
+          }
+          try (NDArray t = d.mul(rate)) {
+            w.subi(t);
           }
         }
-        try (NDArray t = d.mul(rate)) {
-          w.subi(t);
-        }
+        JniUtils.zeroGrad((PtNDArray) w);
       }
-      JniUtils.zeroGrad((PtNDArray) w);
     }
   }
 

@@ -8,12 +8,13 @@ import java.time.Instant;
 
 /**
  * Where and how a trial was produced: tool version, engine and version, device, intra- and
- * inter-op threads, checksum of the data files, host, CPU model, OS, Java version and start time.
+ * inter-op threads, checksum of the data files, host, CPU model, OS, Java version, start time and
+ * the native heap settings ({@link NativeHeap}).
  * Together with the {@link TrainConfig} (which holds the seed) it lets a trial be re-run.
  */
 public record Provenance(String toolVersion, String engine, String engineVersion, String djlVersion, String device,
     int threads, int interopThreads, String dataChecksum, String host, String cpuModel, String os, String java,
-    Instant started) {
+    Instant started, String malloc) {
 
   /** The record as an ordered map with stable snake_case keys, for JSON output and stores. */
   public java.util.Map<String, Object> toMap() {
@@ -30,6 +31,7 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     m.put("os", os);
     m.put("java", java);
     m.put("started", started.toString());
+    m.put("malloc", malloc);
     return m;
   }
 

@@ -8,7 +8,9 @@ import org.nb201.space.NetworkShape;
 
 /**
  * Everything that defines one training trial: cell, dataset setting and data location, macro shape
- * (C, N), the protocol's hyper-parameters (spec 3), seed, limits for quick runs, device and threads.
+ * (C, N), the protocol's hyper-parameters (spec 3), seed, limits for quick runs, device, threads and
+ * the activations' memory format (channels-last by default: faster convolutions, smaller tensors
+ * to keep for backward; the values agree with (N, C, H, W) to float rounding).
  * Build with {@link #builder()}; validation happens in {@link Builder#build()}.
  */
 public record TrainConfig(
@@ -29,7 +31,8 @@ public record TrainConfig(
     int evalLimit,
     Device device,
     int threads,
-    boolean verifyData) {
+    boolean verifyData,
+    boolean channelsLast) {
 
   /** Where to train. */
   public enum Device {
@@ -56,6 +59,11 @@ public record TrainConfig(
         dataset.numClasses());
   }
 
+  /** {@code channels_last} or {@code contiguous}, PyTorch's names. */
+  public String memoryFormat() {
+    return channelsLast ? "channels_last" : "contiguous";
+  }
+
   /** The official hp key: the number of epochs as a string ({@code "12"}, {@code "200"}). */
   public String hp() {
     return Integer.toString(epochs);
@@ -77,6 +85,7 @@ public record TrainConfig(
     m.put("weight_decay", weightDecay);
     m.put("train_limit", trainLimit);
     m.put("eval_limit", evalLimit);
+    m.put("memory_format", memoryFormat());
     m.put("data_dir", dataDir.toString());
     return m;
   }
@@ -106,6 +115,7 @@ public record TrainConfig(
     b.device = device;
     b.threads = threads;
     b.verifyData = verifyData;
+    b.channelsLast = channelsLast;
     return b;
   }
 
@@ -128,6 +138,7 @@ public record TrainConfig(
     private int evalLimit;
     private Device device = Device.CPU;
     private int threads;
+    private boolean channelsLast = true;
     private boolean verifyData = true;
 
     private Builder() {}
@@ -214,6 +225,15 @@ public record TrainConfig(
       return this;
     }
 
+    /**
+     * Activations in channels-last memory order (default true) or PyTorch's default (N, C, H, W)
+     * order. Channels-last runs the convolutions without layout conversions.
+     */
+    public Builder optChannelsLast(boolean channelsLast) {
+      this.channelsLast = channelsLast;
+      return this;
+    }
+
     /** Whether to check known MD5s of the data files (default true). */
     public Builder optVerifyData(boolean verify) {
       this.verifyData = verify;
@@ -234,7 +254,7 @@ public record TrainConfig(
       check(trainLimit >= 0 && evalLimit >= 0, "limits must be >= 0");
       check(threads >= 0, "threads must be >= 0, got " + threads);
       TrainConfig c = new TrainConfig(arch, dataset, dataDir, splitDir, epochs, seed, channels, cells, batchSize,
-          learningRate, momentum, weightDecay, nesterov, trainLimit, evalLimit, device, threads, verifyData);
+          learningRate, momentum, weightDecay, nesterov, trainLimit, evalLimit, device, threads, verifyData, channelsLast);
       org.nb201.space.CostModel.cost(arch, c.shape()); // the input must survive two reductions
       return c;
     }

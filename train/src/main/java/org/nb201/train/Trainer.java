@@ -84,8 +84,9 @@ public final class Trainer {
             + CostModel.cost(config.arch(), config.shape()));
       }
       ParameterStore ps = new ParameterStore(root, false);
-      Batch batch = new Batch(config.batchSize(), data.train());
-      Batcher trainBatcher = new Batcher(data.train(), norm, TrainingData.cropPadding(config.dataset()));
+      Batch batch = new Batch(config.batchSize(), data.train(), config.channelsLast());
+      Batcher trainBatcher = new Batcher(data.train(), norm, TrainingData.cropPadding(config.dataset()),
+          config.channelsLast());
       try (NesterovSgd sgd = new NesterovSgd(net.getParameters().values(), root, config.momentum(),
           config.weightDecay(), config.nesterov())) {
         for (int e = 0; e < config.epochs(); e++) {
@@ -107,7 +108,8 @@ public final class Trainer {
     double latency = latencies.stream().mapToDouble(Double::doubleValue).average().orElse(-1);
     Provenance p = new Provenance(Provenance.currentToolVersion(), engine.getEngineName(), engine.getVersion(),
         Engine.getDjlVersion(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", Engines.threads(), Engines.interopThreads(), data.checksum(),
-        Provenance.currentHost(), Provenance.currentCpuModel(), Provenance.currentOs(), System.getProperty("java.version"), started);
+        Provenance.currentHost(), Provenance.currentCpuModel(), Provenance.currentOs(), System.getProperty("java.version"), started,
+        NativeHeap.tune());
     int index = SearchSpace.official().indexOf(config.arch());
     return new TrialResult(config, index, epochs, cost.flops(), cost.params(), latency, latencies, p);
   }
@@ -169,8 +171,8 @@ public final class Trainer {
   private EvalResult evaluate(String name, ImageSet set, NDManager root, ParameterStore ps, TinyNetwork net,
       Normalization norm, List<Double> latencies) {
     long t0 = System.nanoTime();
-    Batcher batcher = new Batcher(set, norm, 0);
-    Batch batch = new Batch(config.batchSize(), set);
+    Batcher batcher = new Batcher(set, norm, 0, config.channelsLast());
+    Batch batch = new Batch(config.batchSize(), set, config.channelsLast());
     int n = set.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -208,7 +210,7 @@ public final class Trainer {
   }
 
   /**
-   * Reusable host buffers for one batch: images and one-hot targets, each with its own direct
+   * Reusable host buffers for one batch: images (in the batcher's layout) and one-hot targets, each with its own direct
    * staging buffer (the engine may read it when the array is created).
    */
   private static final class Batch {
@@ -216,8 +218,10 @@ public final class Trainer {
     final float[] targets;
     private final ByteBuffer imageStage;
     private final ByteBuffer targetStage;
+    private final boolean channelsLast;
 
-    Batch(int size, ImageSet set) {
+    Batch(int size, ImageSet set, boolean channelsLast) {
+      this.channelsLast = channelsLast;
       images = new float[size * set.imageBytes()];
       targets = new float[size * set.numClasses()];
       imageStage = ByteBuffer.allocateDirect(images.length * 4).order(ByteOrder.nativeOrder());
@@ -225,7 +229,15 @@ public final class Trainer {
     }
 
     NDArray images(NDManager m, int n, TinyNetwork net) {
-      return create(m, images, imageStage, net.inputShape(n));
+      Shape s = net.inputShape(n);
+      if (!channelsLast) {
+        return create(m, images, imageStage, s);
+      }
+      // (N, H, W, C) data seen as (N, C, H, W): a channels-last view, which the convolutions
+      // and everything after them keep
+      try (NDArray nhwc = create(m, images, imageStage, new Shape(n, s.get(2), s.get(3), s.get(1)))) {
+        return nhwc.transpose(0, 3, 1, 2);
+      }
     }
 
     NDArray targets(NDManager m, int n, int classes) {

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -15,7 +16,8 @@ import org.nb201.space.Op;
 
 /**
  * One searched cell (spec 2.2): node i is the sum of its incoming edges' outputs in string order,
- * the output is node 3. Every edge has its own weights. {@code none} edges are skipped in the sum; a
+ * the output is node 3. Every edge has its own weights; the ReLU that starts each conv edge is
+ * computed once per source node and shared by that node's conv edges (identical values). {@code none} edges are skipped in the sum; a
  * node whose edges are all {@code none} is a real zero tensor ({@code zerosLike}, never a
  * {@code Number} multiply, which DJL frees before backward). Intermediate arrays (edge outputs,
  * partial sums, inner nodes) are closed as soon as they are consumed, as Python would drop them:
@@ -57,6 +59,13 @@ public final class InferCell extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray[] nodes = new NDArray[Edge.NODES];
+    NDArray[] relus = new NDArray[Edge.NODES]; // relu(node), shared by the conv edges leaving it
+    int[] convUses = new int[Edge.NODES];
+    for (Edge e : Edge.ALL) {
+      if (convs[e.index()] != null) {
+        convUses[e.from()]++;
+      }
+    }
     boolean[] owned = new boolean[Edge.NODES]; // created here (not the input or a skip of another node)
     nodes[0] = inputs.singletonOrThrow();
     for (int to = 1; to < Edge.NODES; to++) {
@@ -67,7 +76,16 @@ public final class InferCell extends AbstractBlock {
         NDArray out = switch (arch.op(edge)) {
           case NONE -> null;
           case SKIP_CONNECT -> nodes[from];
-          case NOR_CONV_1X1, NOR_CONV_3X3 -> convs[edge].forward(ps, new NDList(nodes[from]), training).head();
+          case NOR_CONV_1X1, NOR_CONV_3X3 -> {
+            if (relus[from] == null) {
+              relus[from] = Activation.relu(nodes[from]);
+            }
+            NDArray o = convs[edge].convBn(ps, relus[from], training);
+            if (--convUses[from] == 0) {
+              relus[from].close(); // autograd keeps it for backward
+            }
+            yield o;
+          }
           case AVG_POOL_3X3 -> Pool.avgPool2d(nodes[from], POOL_KERNEL, POOL_STRIDE, POOL_PAD, false, false);
         };
         if (out == null) {

@@ -52,11 +52,21 @@ public final class ReLUConvBN extends AbstractBlock {
     // intermediates are closed as soon as they are consumed: autograd keeps what backward needs
     // (PyTorch frees them the same way when Python drops the reference), the rest is freed now
     NDArray relu = Activation.relu(inputs.singletonOrThrow());
-    NDList c = conv.forward(ps, new NDList(relu), training);
+    NDArray out = convBn(ps, relu, training);
     relu.close();
+    return new NDList(out);
+  }
+
+  /**
+   * Conv then BN of an input that is already {@code relu(x)}: a cell computes each node's ReLU
+   * once for all the conv edges leaving it (the same values as one ReLU per edge, half the passes
+   * and saved activations). {@code relu} is left open.
+   */
+  NDArray convBn(ParameterStore ps, NDArray relu, boolean training) {
+    NDList c = conv.forward(ps, new NDList(relu), training);
     NDList out = bn.forward(ps, c, training);
     c.close();
-    return out;
+    return out.head();
   }
 
   @Override
