@@ -30,7 +30,8 @@ fi
 ratios=""
 r=1
 while [ "$r" -le "$rounds" ]; do
-  djl=$(java -Xms32m -Xmx512m -XX:+UseSerialGC -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$6" -Dai.djl.pytorch.num_interop_threads=1 \
+  # the JVM flags of the ./nb201 launcher: C1 only (its compiles do not compete with the two compute threads)
+  djl=$(java -Xms32m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dai.djl.offline=true -Dai.djl.pytorch.num_threads="$6" -Dai.djl.pytorch.num_interop_threads=1 \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=error -cp "$cp" org.nb201.train.bench.TrainBench "$1" "$2" "$3" "$4" "$5" "$6" "$7")
   # shellcheck disable=SC2086
   ref=$(env $pyenv OMP_NUM_THREADS="$6" /usr/bin/python3 "$here/reference.py" "$arch" "$2" "$3" "$4" "$5" "$6" "$7")

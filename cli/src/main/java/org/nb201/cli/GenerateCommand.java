@@ -89,7 +89,7 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
 
   /** The command line of one worker process: this JVM's java and class path, the worker subcommand. */
   static List<String> workerCommand(int threads, Path dataDir, Path splitDir, String device) {
-    List<String> cmd = new ArrayList<>(Launcher.javaCommand(List.of("-Xss4m", "-XX:+UseSerialGC",
+    List<String> cmd = new ArrayList<>(Launcher.javaCommand(List.of("-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-Dai.djl.offline=true",
         "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1")));
     cmd.add("worker");

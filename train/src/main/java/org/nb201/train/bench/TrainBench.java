@@ -22,6 +22,7 @@ import org.nb201.train.data.TrainingData;
  * images/s after the first two (warm-up) batches, final train / eval accuracy and peak RSS
  * ({@code VmHWM}). Usage: {@code TrainBench <arch> <C> <N> <images> <epochs> <threads> random|<fashion-dir>}.
  * {@code random} = uniform random 3x32x32 images with random labels (speed only).
+ * {@code -Dnb201.bench.memoryFormat=contiguous} trains with (N, C, H, W) activations.
  */
 public final class TrainBench {
   private TrainBench() {}
@@ -47,7 +48,8 @@ public final class TrainBench {
     }
     TrainConfig config = TrainConfig.builder().setArch(SearchSpace.official().resolve(args[0])).setDataset(dataset)
         .setDataDir(Path.of(".")).optShape(c, n).optEpochs(epochs).optThreads(threads).optTrainLimit(images)
-        .optEvalLimit(2048).build();
+        .optEvalLimit(2048).optChannelsLast(!"contiguous".equals(System.getProperty("nb201.bench.memoryFormat")))
+        .build();
     List<Long> stamps = new ArrayList<>();
     long t0 = System.nanoTime();
     TrialResult r = Trainer.train(config, data, new TrainListener() {
