@@ -3,10 +3,13 @@ package org.nb201.train.data;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
@@ -15,6 +18,8 @@ import java.util.zip.GZIPInputStream;
  * that the file exists and, when a known MD5 is given and verification is on, that it matches.
  */
 record DataFile(Path path, byte[] bytes, String md5) {
+  private static final long MAX_EXACT = Integer.MAX_VALUE - 16;
+
   /** Reads {@code path}; {@code expectedMd5} may be null (unknown). */
   static DataFile read(Path path, String expectedMd5, boolean verify) throws DataException {
     if (!Files.exists(path)) {
@@ -39,16 +44,56 @@ record DataFile(Path path, byte[] bytes, String md5) {
 
   /** The file's content, gunzipped when it starts with the gzip magic. */
   byte[] content() throws DataException {
-    if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
-      return bytes;
+    return content(new byte[0]);
+  }
+
+  /**
+   * The file's content, gunzipped when it starts with the gzip magic: the first
+   * {@code header.length} bytes go to {@code header}, the rest is returned (a large body is read
+   * once, into an array of its exact size). A content shorter than the header is an error.
+   */
+  byte[] content(byte[] header) throws DataException {
+    if (!gzipped()) {
+      checkHeader(bytes.length, header.length);
+      System.arraycopy(bytes, 0, header, 0, header.length);
+      return header.length == 0 ? bytes : Arrays.copyOfRange(bytes, header.length, bytes.length);
     }
     try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes), 1 << 16)) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 4);
+      int h = in.readNBytes(header, 0, header.length);
+      checkHeader(h, header.length);
+      // the gzip trailer holds the uncompressed size mod 2^32: read the body straight into an array
+      // of that size (no growing buffer and final copy, which tripled the peak heap of a 47 MB file)
+      long isize = ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+      long body = isize - h;
+      ByteArrayOutputStream out;
+      if (body >= 0 && body <= MAX_EXACT) {
+        byte[] b = in.readNBytes((int) body);
+        int next = b.length == body ? in.read() : -1;
+        if (next < 0) {
+          return b; // exact, or truncated: the caller's length check names it
+        }
+        // more than the trailer says (over 4 GiB or several gzip members): keep reading
+        out = new ByteArrayOutputStream(b.length * 2);
+        out.write(b);
+        out.write(next);
+      } else {
+        out = new ByteArrayOutputStream(Math.max(bytes.length * 4, 1 << 16));
+      }
       in.transferTo(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new DataException(path, "truncated or corrupt gzip data (" + e.getMessage() + ")", e);
     }
+  }
+
+  private void checkHeader(int have, int want) throws DataException {
+    if (have < want) {
+      throw new DataException(path, "truncated: " + have + " bytes, shorter than the " + want + "-byte header");
+    }
+  }
+
+  private boolean gzipped() {
+    return bytes.length >= 18 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
   }
 
   static String md5(byte[] bytes) {
