@@ -66,11 +66,13 @@ record DataFile(Path path, byte[] bytes, String md5) {
       long isize = ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
       long body = isize - h;
       ByteArrayOutputStream out;
-      if (body >= 0 && body <= MAX_EXACT) {
-        byte[] b = in.readNBytes((int) body);
-        int next = b.length == body ? in.read() : -1;
+      // a damaged trailer can claim any size: trust it only up to 16x the compressed bytes
+      if (body >= 0 && body <= Math.min(MAX_EXACT, 16L * bytes.length)) {
+        byte[] b = new byte[(int) body];
+        int got = in.readNBytes(b, 0, b.length);
+        int next = got == b.length ? in.read() : -1;
         if (next < 0) {
-          return b; // exact, or truncated: the caller's length check names it
+          return got == b.length ? b : Arrays.copyOf(b, got); // short: the caller's length check names it
         }
         // more than the trailer says (over 4 GiB or several gzip members): keep reading
         out = new ByteArrayOutputStream(b.length * 2);
