@@ -76,7 +76,7 @@ public final class Trainer {
     List<Double> latencies = new ArrayList<>();
     Cost cost;
     try (NDManager root = engine.newBaseManager(device)) {
-      TinyNetwork net = new TinyNetwork(config.arch(), config.shape());
+      TinyNetwork net = new TinyNetwork(config.arch(), config.shape(), config.channelsLast());
       net.initialize(root);
       cost = ModelCost.of(net);
       if (!cost.equals(CostModel.cost(config.arch(), config.shape()))) {

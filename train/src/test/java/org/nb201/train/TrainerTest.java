@@ -72,7 +72,8 @@ class TrainerTest {
   @Test
   void channelsLastAndContiguousLayoutsAgreeToFloatRounding() throws Exception {
     TrainingData data = TrainingData.load(Dataset.FASHION_MNIST, TestData.fashion(), null, false);
-    TrainConfig c = fashion(TestData.FASHION).optShape(4, 1).optTrainLimit(256).optEvalLimit(128).build();
+    // C16: all layers wider than the narrow-norm detour, so the channels-last kernels really run
+    TrainConfig c = fashion(TestData.FASHION).optShape(16, 1).optTrainLimit(256).optEvalLimit(128).build();
     assertThat(c.channelsLast()).isTrue();
     TrialResult last = Trainer.train(c, data, TrainListener.NONE);
     TrialResult plain = Trainer.train(c.toBuilder().optChannelsLast(false).build(), data, TrainListener.NONE);
@@ -86,7 +87,8 @@ class TrainerTest {
       assertThat(a.eval("x-test").loss()).isCloseTo(b.eval("x-test").loss(),
           org.assertj.core.data.Percentage.withPercentage(1));
     }
-    assertThat(last.epochs().get(0).trainLoss()).isNotEqualTo(plain.epochs().get(0).trainLoss());
+    // other kernels sum in another order: equal to rounding, not bit for bit
+    assertThat(withoutTimes(last)).isNotEqualTo(withoutTimes(plain));
   }
 
   @Test

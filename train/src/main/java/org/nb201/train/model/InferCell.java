@@ -35,13 +35,18 @@ public final class InferCell extends AbstractBlock {
 
   /** The cell {@code arch} with {@code channels} channels on every node. */
   public InferCell(Arch arch, int channels) {
+    this(arch, channels, false);
+  }
+
+  /** As {@link #InferCell(Arch, int)}, for channels-last activations when {@code channelsLast}. */
+  public InferCell(Arch arch, int channels, boolean channelsLast) {
     super(VERSION);
     this.arch = arch;
     for (Edge e : Edge.ALL) {
       Op op = arch.op(e.index());
       if (op == Op.NOR_CONV_1X1 || op == Op.NOR_CONV_3X3) {
         int k = op == Op.NOR_CONV_3X3 ? 3 : 1;
-        convs[e.index()] = addChildBlock("edge" + e.to() + "_" + e.from(), new ReLUConvBN(channels, k, 1));
+        convs[e.index()] = addChildBlock("edge" + e.to() + "_" + e.from(), new ReLUConvBN(channels, k, 1, channelsLast));
       }
     }
   }

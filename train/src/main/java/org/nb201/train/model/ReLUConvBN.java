@@ -22,10 +22,17 @@ public final class ReLUConvBN extends AbstractBlock {
 
   private final Conv2d conv;
   private final BatchNorm bn;
+  private final boolean channelsLast;
 
   /** A block with {@code outChannels} filters of size {@code kernel}, stride {@code stride}. */
   public ReLUConvBN(int outChannels, int kernel, int stride) {
+    this(outChannels, kernel, stride, false);
+  }
+
+  /** As {@link #ReLUConvBN(int, int, int)}, for channels-last activations when {@code channelsLast}. */
+  public ReLUConvBN(int outChannels, int kernel, int stride, boolean channelsLast) {
     super(VERSION);
+    this.channelsLast = channelsLast;
     int pad = (kernel - 1) / 2;
     conv = addChildBlock("conv", Conv2d.builder()
         .setKernelShape(new Shape(kernel, kernel))
@@ -64,9 +71,9 @@ public final class ReLUConvBN extends AbstractBlock {
    */
   NDArray convBn(ParameterStore ps, NDArray relu, boolean training) {
     NDList c = conv.forward(ps, new NDList(relu), training);
-    NDList out = bn.forward(ps, c, training);
+    NDArray out = ChannelsLast.batchNorm(bn, ps, c.head(), training, channelsLast);
     c.close();
-    return out.head();
+    return out;
   }
 
   @Override

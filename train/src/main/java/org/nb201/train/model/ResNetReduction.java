@@ -27,9 +27,14 @@ public final class ResNetReduction extends AbstractBlock {
 
   /** A block that maps any width to {@code outChannels} and halves the map. */
   public ResNetReduction(int outChannels) {
+    this(outChannels, false);
+  }
+
+  /** As {@link #ResNetReduction(int)}, for channels-last activations when {@code channelsLast}. */
+  public ResNetReduction(int outChannels, boolean channelsLast) {
     super(VERSION);
-    convA = addChildBlock("conv_a", new ReLUConvBN(outChannels, 3, 2));
-    convB = addChildBlock("conv_b", new ReLUConvBN(outChannels, 3, 1));
+    convA = addChildBlock("conv_a", new ReLUConvBN(outChannels, 3, 2, channelsLast));
+    convB = addChildBlock("conv_b", new ReLUConvBN(outChannels, 3, 1, channelsLast));
     shortcut = addChildBlock("shortcut", Conv2d.builder()
         .setKernelShape(new Shape(1, 1))
         .setFilters(outChannels)

@@ -38,10 +38,21 @@ public final class TinyNetwork extends AbstractBlock {
   private final List<Block> body = new ArrayList<>();
   private final BatchNorm lastBn;
   private final Linear classifier;
+  private final boolean channelsLast;
 
   /** The network for {@code arch} with the macro shape {@code shape}. */
   public TinyNetwork(Arch arch, NetworkShape shape) {
+    this(arch, shape, false);
+  }
+
+  /**
+   * As {@link #TinyNetwork(Arch, NetworkShape)}; {@code channelsLast} says that the inputs (and so
+   * all activations) will be channels-last, which narrow batch norms handle differently
+   * ({@link ChannelsLast}).
+   */
+  public TinyNetwork(Arch arch, NetworkShape shape, boolean channelsLast) {
     super(VERSION);
+    this.channelsLast = channelsLast;
     this.arch = arch;
     this.shape = shape;
     int c = shape.channels();
@@ -55,10 +66,10 @@ public final class TinyNetwork extends AbstractBlock {
     for (int stage = 0; stage < 3; stage++) {
       if (stage > 0) {
         c *= 2;
-        body.add(addChildBlock("reduction" + stage, new ResNetReduction(c)));
+        body.add(addChildBlock("reduction" + stage, new ResNetReduction(c, channelsLast)));
       }
       for (int i = 0; i < shape.cells(); i++) {
-        body.add(addChildBlock("stage" + (stage + 1) + "_cell" + i, new InferCell(arch, c)));
+        body.add(addChildBlock("stage" + (stage + 1) + "_cell" + i, new InferCell(arch, c, channelsLast)));
       }
     }
     lastBn = addChildBlock("lastact_bn", ReLUConvBN.batchNorm());
@@ -112,7 +123,7 @@ public final class TinyNetwork extends AbstractBlock {
     // every intermediate is closed once consumed (autograd keeps what backward needs); a block may
     // return its input unchanged (a cell whose output is a skip of its input)
     NDList stem = stemConv.forward(ps, inputs, training);
-    NDList x = stemBn.forward(ps, stem, training);
+    NDList x = new NDList(ChannelsLast.batchNorm(stemBn, ps, stem.head(), training, channelsLast));
     stem.close();
     for (Block b : body) {
       NDList y = b.forward(ps, x, training);
@@ -121,9 +132,9 @@ public final class TinyNetwork extends AbstractBlock {
       }
       x = y;
     }
-    NDList bn = lastBn.forward(ps, x, training);
+    NDArray bn = ChannelsLast.batchNorm(lastBn, ps, x.head(), training, channelsLast);
     x.close();
-    NDArray relu = Activation.relu(bn.head());
+    NDArray relu = Activation.relu(bn);
     bn.close();
     NDArray features = Pool.globalAvgPool2d(relu);
     relu.close();

@@ -145,4 +145,48 @@ class TinyNetworkTest {
       });
     }
   }
+
+  @Test
+  void channelsLastNetworkComputesTheSameValuesAndGradients() {
+    // C = 4 so that the narrow norms take the (N, C, H, W) detour, 2C = 8 and 4C = 16 the direct kernels
+    Arch arch = SearchSpace.official().resolve("11472");
+    NetworkShape shape = new NetworkShape(4, 1, 3, 16, 16, 10);
+    float[][] plain = run(arch, shape, false);
+    float[][] last = run(arch, shape, true);
+    for (int k = 0; k < plain.length; k++) {
+      double scale = 0;
+      double diff = 0;
+      for (int i = 0; i < plain[k].length; i++) {
+        scale = Math.max(scale, Math.abs(plain[k][i]));
+        diff = Math.max(diff, Math.abs(plain[k][i] - last[k][i]));
+      }
+      assertThat(scale).isPositive();
+      assertThat(diff / scale).as("array %d", k).isLessThan(1e-4);
+    }
+  }
+
+  /** Train-mode logits, eval-mode logits and the stem and classifier weight gradients. */
+  private static float[][] run(Arch arch, NetworkShape shape, boolean channelsLast) {
+    try (NDManager m = ENGINE.newBaseManager()) {
+      ENGINE.setRandomSeed(5);
+      TinyNetwork net = new TinyNetwork(arch, shape, channelsLast);
+      net.initialize(m);
+      ParameterStore ps = new ParameterStore(m, false);
+      ai.djl.ndarray.types.Shape in = net.inputShape(6);
+      NDArray x = m.arange(0f, (float) in.size()).reshape(in).mul(0.37f).sin();
+      if (channelsLast) { // the same values, channels innermost in memory
+        x = x.transpose(0, 2, 3, 1).flatten().reshape(in.get(0), in.get(2), in.get(3), in.get(1)).transpose(0, 3, 1, 2);
+      }
+      float[] train;
+      try (ai.djl.training.GradientCollector gc = ENGINE.newGradientCollector()) {
+        NDArray out = net.forward(ps, new NDList(x), true).head();
+        train = out.toFloatArray();
+        gc.backward(out.mul(m.arange(0f, (float) out.size()).reshape(out.getShape())).sum());
+      }
+      float[] eval = net.forward(ps, new NDList(x), false).head().toFloatArray();
+      float[] stem = net.stemConv().getParameters().get("weight").getArray().getGradient().toFloatArray();
+      float[] head = net.classifier().getParameters().get("weight").getArray().getGradient().toFloatArray();
+      return new float[][] {train, eval, stem, head};
+    }
+  }
 }
