@@ -6,6 +6,7 @@
 # round and the median ratio: on a shared 2-core machine single runs vary by +-25 %.
 # nb201 sets glibc's heap thresholds itself (train NativeHeap); PYTORCH_MALLOC=same gives the PyTorch
 # run the same settings through the environment, to see how much of the ratio they account for.
+# BENCH_SEED=n (default 777) sets the seed of both sides (weights, data order, augmentation).
 # example: train/bench/compare.sh 11472 8 1 10240 1 2 random 5
 #          train/bench/compare.sh 1462 16 5 1536 1 2 random 3
 # Build first: mvn -B -q -pl space,train install -DskipTests

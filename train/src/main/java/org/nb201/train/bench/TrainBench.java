@@ -23,7 +23,8 @@ import org.nb201.train.data.TrainingData;
  * images/s after the first two (warm-up) batches, final train / eval accuracy and peak RSS
  * ({@code VmHWM}). Usage: {@code TrainBench <arch> <C> <N> <images> <epochs> <threads> random|<fashion-dir>}.
  * {@code random} = uniform random 3x32x32 images with random labels (speed only).
- * {@code -Dnb201.bench.memoryFormat=contiguous} trains with (N, C, H, W) activations.
+ * {@code -Dnb201.bench.memoryFormat=contiguous} trains with (N, C, H, W) activations; the
+ * environment variable {@code BENCH_SEED} (default 777) sets the seed, as in {@code reference.py}.
  */
 public final class TrainBench {
   private TrainBench() {}
@@ -49,7 +50,8 @@ public final class TrainBench {
     }
     TrainConfig config = TrainConfig.builder().setArch(SearchSpace.official().resolve(args[0])).setDataset(dataset)
         .setDataDir(Path.of(".")).optShape(c, n).optEpochs(epochs).optThreads(threads).optTrainLimit(images)
-        .optEvalLimit(2048).optChannelsLast(!"contiguous".equals(System.getProperty("nb201.bench.memoryFormat")))
+        .optEvalLimit(2048).optSeed(Integer.parseInt(System.getenv().getOrDefault("BENCH_SEED", "777")))
+        .optChannelsLast(!"contiguous".equals(System.getProperty("nb201.bench.memoryFormat")))
         .build();
     List<Long> stamps = new ArrayList<>();
     long t0 = System.nanoTime();
