@@ -20,13 +20,19 @@ class TrainCommandTest {
     return p.toString();
   }
 
+  /** {@code nb201 train --json} of cell 11472 on a slice of Fashion-MNIST with {@code options}; must succeed. */
+  private static JsonObject trainJson(String... options) {
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--arch", "11472",
+        "--dataset", "fashion-mnist", "--data-dir", fashion(), "--hp", "1", "--N", "1", "--threads", "2", "--json"));
+    args.addAll(java.util.List.of(options));
+    CliRun r = CliRun.of(args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    return JsonParser.parseString(r.out()).getAsJsonObject();
+  }
+
   @Test
   void trainsATinyCellAndPrintsOfficialKeys() {
-    CliRun r = CliRun.of("train", "--arch", "11472", "--dataset", "fashion-mnist", "--data-dir", fashion(),
-        "--hp", "1", "--C", "4", "--N", "1", "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64",
-        "--threads", "2", "--json");
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject o = trainJson("--C", "4", "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64");
     assertThat(o.get("arch_index").getAsInt()).isEqualTo(11472);
     assertThat(o.get("hp").getAsString()).isEqualTo("1");
     JsonObject e = o.getAsJsonArray("epochs").get(0).getAsJsonObject();
@@ -38,11 +44,7 @@ class TrainCommandTest {
 
   @Test
   void contiguousMemoryFormatIsRecordedAndABadOneIsAUserError() {
-    CliRun r = CliRun.of("train", "--arch", "11472", "--dataset", "fashion-mnist", "--data-dir", fashion(),
-        "--hp", "1", "--C", "2", "--N", "1", "--train-limit", "64", "--eval-limit", "32", "--threads", "2",
-        "--memory-format", "contiguous", "--json");
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    JsonObject o = trainJson("--C", "2", "--train-limit", "64", "--eval-limit", "32", "--memory-format", "contiguous");
     assertThat(o.getAsJsonObject("config").get("memory_format").getAsString()).isEqualTo("contiguous");
     CliRun bad = CliRun.of("train", "--arch", "0", "--dataset", "fashion-mnist", "--memory-format", "nhwc");
     assertThat(bad.exitCode()).isEqualTo(2);
