@@ -210,8 +210,8 @@ public final class Trainer {
   }
 
   /**
-   * Reusable host buffers for one batch: images (in the batcher's layout) and one-hot targets, each with its own direct
-   * staging buffer (the engine may read it when the array is created).
+   * Reusable host buffers for one batch: images (in the batcher's layout) and one-hot targets,
+   * each with its own direct staging buffer (the engine may read it when the array is created).
    */
   private static final class Batch {
     final float[] images;

@@ -17,8 +17,8 @@ import org.nb201.space.Op;
 /**
  * One searched cell (spec 2.2): node i is the sum of its incoming edges' outputs in string order,
  * the output is node 3. Every edge has its own weights; the ReLU that starts each conv edge is
- * computed once per source node and shared by that node's conv edges (identical values). {@code none} edges are skipped in the sum; a
- * node whose edges are all {@code none} is a real zero tensor ({@code zerosLike}, never a
+ * computed once per source node and shared by that node's conv edges (identical values).
+ * {@code none} edges are skipped in the sum; a node whose edges are all {@code none} is a real zero tensor ({@code zerosLike}, never a
  * {@code Number} multiply, which DJL frees before backward). Intermediate arrays (edge outputs,
  * partial sums, inner nodes) are closed as soon as they are consumed, as Python would drop them:
  * autograd keeps whatever backward needs, so activation memory matches PyTorch's. The output may
