@@ -84,7 +84,7 @@ public final class Trainer {
             + CostModel.cost(config.arch(), config.shape()));
       }
       ParameterStore ps = new ParameterStore(root, false);
-      Batch batch = new Batch(config.batchSize(), data.train(), config.channelsLast());
+      Batch batch = new Batch(config.batchSize(), data.train());
       Batcher trainBatcher = new Batcher(data.train(), norm, TrainingData.cropPadding(config.dataset()),
           config.channelsLast());
       try (NesterovSgd sgd = new NesterovSgd(net.getParameters().values(), root, config.momentum(),
@@ -140,7 +140,7 @@ public final class Trainer {
       int[] labels = batcher.labels(order, from, to);
       long t1, t2, t3, t4, t5;
       try (NDManager bm = root.newSubManager()) {
-        NDArray x = batch.images(bm, to - from, net);
+        NDArray x = batch.images(bm, to - from, net, batcher);
         NDArray y = batch.targets(bm, to - from, batcher.set().numClasses());
         t1 = System.nanoTime();
         float loss;
@@ -172,7 +172,7 @@ public final class Trainer {
       Normalization norm, List<Double> latencies) {
     long t0 = System.nanoTime();
     Batcher batcher = new Batcher(set, norm, 0, config.channelsLast());
-    Batch batch = new Batch(config.batchSize(), set, config.channelsLast());
+    Batch batch = new Batch(config.batchSize(), set);
     int n = set.size();
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -186,7 +186,7 @@ public final class Trainer {
       batcher.fill(order, from, to, batch.images, null);
       batcher.oneHot(order, from, to, batch.targets);
       try (NDManager bm = root.newSubManager()) {
-        NDArray x = batch.images(bm, to - from, net);
+        NDArray x = batch.images(bm, to - from, net, batcher);
         NDArray y = batch.targets(bm, to - from, set.numClasses());
         long s = System.nanoTime();
         NDArray out = net.forward(ps, new NDList(x), false).head();
@@ -218,19 +218,18 @@ public final class Trainer {
     final float[] targets;
     private final ByteBuffer imageStage;
     private final ByteBuffer targetStage;
-    private final boolean channelsLast;
 
-    Batch(int size, ImageSet set, boolean channelsLast) {
-      this.channelsLast = channelsLast;
+    Batch(int size, ImageSet set) {
       images = new float[size * set.imageBytes()];
       targets = new float[size * set.numClasses()];
       imageStage = ByteBuffer.allocateDirect(images.length * 4).order(ByteOrder.nativeOrder());
       targetStage = ByteBuffer.allocateDirect(targets.length * 4).order(ByteOrder.nativeOrder());
     }
 
-    NDArray images(NDManager m, int n, TinyNetwork net) {
+    /** The {@code n} images that {@code batcher} wrote, as (N, C, H, W) in the batcher's memory order. */
+    NDArray images(NDManager m, int n, TinyNetwork net, Batcher batcher) {
       Shape s = net.inputShape(n);
-      if (!channelsLast) {
+      if (!batcher.channelsLast()) {
         return create(m, images, imageStage, s);
       }
       // (N, H, W, C) data seen as (N, C, H, W): a channels-last view, which the convolutions
