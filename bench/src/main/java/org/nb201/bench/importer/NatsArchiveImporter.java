@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.nb201.bench.nats.NatsFormatException;
-import org.nb201.bench.pickle.PickleException;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.PickleStream;
 import org.nb201.bench.store.Provenance;
+import org.nb201.pickle.PickleException;
+import org.nb201.pickle.PickleProfile;
+import org.nb201.pickle.PickleStream;
 
 /**
  * Imports the NATS-Bench topology single-file archive {@code NATS-tss-v1_0-3ffb9.pickle.pbz2}

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.TorchFile;
 import org.nb201.bench.store.Provenance;
+import org.nb201.pickle.PickleProfile;
+import org.nb201.pickle.TorchFile;
 
 /**
  * Imports a NAS-Bench-201 benchmark file ({@code NAS-Bench-201-v1_0-e61699.pth},

@@ -12,9 +12,9 @@ import java.util.Random;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.nb201.bench.SharedData;
-import org.nb201.bench.pickle.PickleException;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.PickleReader;
+import org.nb201.pickle.PickleException;
+import org.nb201.pickle.PickleProfile;
+import org.nb201.pickle.PickleReader;
 
 /**
  * Corrupted arch pickles that still unpickle must either convert or fail with a
