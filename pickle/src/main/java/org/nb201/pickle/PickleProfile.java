@@ -20,21 +20,14 @@ public final class PickleProfile {
   public static final long DEFAULT_MAX_LENGTH = 256L << 20;
 
   private static final PickleProfile PLAIN = builder().build();
-  private static final PickleProfile NATS = builder()
+  private static final PickleProfile TORCH_SAVE = builder()
       .allow("collections.OrderedDict", GlobalKind.ORDERED_DICT)
-      .allow("numpy.core.multiarray.scalar", GlobalKind.NUMPY_SCALAR)
-      .allow("numpy._core.multiarray.scalar", GlobalKind.NUMPY_SCALAR)
-      .allow("numpy.dtype", GlobalKind.NUMPY_DTYPE)
-      .build();
-  private static final PickleProfile TORCH = NATS.toBuilder()
       .allow("_codecs.encode", GlobalKind.CODECS_ENCODE)
       .allow("torch._utils._rebuild_tensor_v2", GlobalKind.DATA_OBJECT)
       .allow("torch.FloatStorage", GlobalKind.DATA_OBJECT)
       .allow("torch.DoubleStorage", GlobalKind.DATA_OBJECT)
       .allow("torch.LongStorage", GlobalKind.DATA_OBJECT)
       .allow("torch.IntStorage", GlobalKind.DATA_OBJECT)
-      .allow("nas_201_api.api_utils.ArchResults", GlobalKind.DATA_OBJECT)
-      .allow("nas_201_api.api_utils.ResultsCount", GlobalKind.DATA_OBJECT)
       .optPersistentIds(true)
       .build();
 
@@ -58,21 +51,14 @@ public final class PickleProfile {
   }
 
   /**
-   * The NATS-Bench files (spec 5.3): {@code collections.OrderedDict},
-   * {@code numpy.core.multiarray.scalar} (also under its numpy 2 name {@code numpy._core.multiarray.scalar})
-   * and {@code numpy.dtype}.
+   * What {@code torch.save} writes for tensors in plain containers, read through {@link TorchFile}:
+   * {@code collections.OrderedDict} (state dicts, and the hooks argument of every tensor),
+   * {@code _codecs.encode} (bytes under protocol 2, torch's default), the tensor rebuild helper and
+   * the four storage types {@link TorchFile} decodes, with persistent ids accepted. A format that
+   * stores more (its own classes, numpy scalars) extends it with {@link #toBuilder()}.
    */
-  public static PickleProfile nats() {
-    return NATS;
-  }
-
-  /**
-   * {@code torch.save} ({@code .pth}) files, see {@link TorchFile}: the NATS names plus {@code _codecs.encode},
-   * the tensor rebuild helper, the four storage types and the {@code nas_201_api} result classes,
-   * with persistent ids accepted.
-   */
-  public static PickleProfile torch() {
-    return TORCH;
+  public static PickleProfile torchSave() {
+    return TORCH_SAVE;
   }
 
   public static Builder builder() {
@@ -144,6 +130,16 @@ public final class PickleProfile {
       }
       globals.put(qualifiedName, kind);
       return this;
+    }
+
+    /**
+     * Allows numpy scalars as pickled by numpy 1 and 2: {@code numpy.core.multiarray.scalar},
+     * {@code numpy._core.multiarray.scalar} and the {@code numpy.dtype} they carry.
+     */
+    public Builder allowNumpyScalars() {
+      return allow("numpy.core.multiarray.scalar", GlobalKind.NUMPY_SCALAR)
+          .allow("numpy._core.multiarray.scalar", GlobalKind.NUMPY_SCALAR)
+          .allow("numpy.dtype", GlobalKind.NUMPY_DTYPE);
     }
 
     public Builder optPersistentIds(boolean allowed) {

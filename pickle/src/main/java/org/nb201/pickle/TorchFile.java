@@ -18,11 +18,11 @@ import java.util.zip.ZipFile;
  * ({@code <name>/data.pkl}, storages in {@code <name>/data/<key>}) and the legacy stream (magic
  * number, protocol and sys-info pickles, the data pickle, the storage keys, then each storage as an
  * int64 element count and raw little-endian bytes). Pickles go through the safe reader under the
- * caller's profile (normally {@link PickleProfile#torch()}); small float, double, int and long
- * tensors become {@link TorchTensor}s. The data pickle is streamed, so a dict at a key path can be
- * handed out entry by entry ({@link #stream}); in a legacy file storages follow the data, so streamed
- * entries there must not contain tensors. Errors are one-line {@link TorchFormatException}s naming
- * the file.
+ * caller's profile ({@link PickleProfile#torchSave()} or a format's extension of it); small float,
+ * double, int and long tensors become {@link TorchTensor}s. The data pickle is streamed, so a dict
+ * at a key path can be handed out entry by entry ({@link #stream}); in a legacy file storages follow
+ * the data, so streamed entries there must not contain tensors. Errors are one-line
+ * {@link TorchFormatException}s naming the file.
  */
 public final class TorchFile {
   /** The two {@code torch.save} containers. */

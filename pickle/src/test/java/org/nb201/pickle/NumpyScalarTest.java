@@ -17,7 +17,7 @@ class NumpyScalarTest {
     if (order != null) {
       p.op('(', 'K', 3).str(order).op('N', 'N', 'N', 'J').u32(-1).op('J').u32(-1).op('K', 0, 't', 'b');
     }
-    return PickleReader.read(p.bytes(raw).op(0x86, 'R').stop(), PickleProfile.nats());
+    return PickleReader.read(p.bytes(raw).op(0x86, 'R').stop(), TestProfiles.NATS);
   }
 
   @Test

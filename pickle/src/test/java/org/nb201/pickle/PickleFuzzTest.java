@@ -45,11 +45,11 @@ class PickleFuzzTest {
       for (byte[] data : new byte[][] {meta, arch}) {
         for (int cut = 0; cut < data.length; cut += 997) {
           byte[] prefix = Arrays.copyOf(data, cut);
-          assertThatThrownBy(() -> PickleReader.read(prefix, PickleProfile.nats()))
+          assertThatThrownBy(() -> PickleReader.read(prefix, TestProfiles.NATS))
               .isInstanceOf(PickleException.class);
         }
         byte[] lastByteMissing = Arrays.copyOf(data, data.length - 1);
-        assertThatThrownBy(() -> PickleReader.read(lastByteMissing, PickleProfile.nats()))
+        assertThatThrownBy(() -> PickleReader.read(lastByteMissing, TestProfiles.NATS))
             .isInstanceOf(PickleException.class);
       }
     });
@@ -66,7 +66,7 @@ class PickleFuzzTest {
         byte saved = arch[pos];
         arch[pos] = (byte) (rnd.nextBoolean() ? rnd.nextInt(256) : saved ^ (1 << rnd.nextInt(8)));
         try {
-          rejected += parses(arch, PickleProfile.nats()) ? 0 : 1;
+          rejected += parses(arch, TestProfiles.NATS) ? 0 : 1;
         } finally {
           arch[pos] = saved;
         }
@@ -87,7 +87,7 @@ class PickleFuzzTest {
           for (int k = 0; k < flips; k++) {
             m[rnd.nextInt(m.length)] = (byte) rnd.nextInt(256);
           }
-          parses(m, PickleProfile.torch());
+          parses(m, TestProfiles.NB201_PTH);
         }
       }
     });
@@ -100,7 +100,7 @@ class PickleFuzzTest {
       for (int i = 0; i < 20000; i++) {
         byte[] g = new byte[1 + rnd.nextInt(64)];
         rnd.nextBytes(g);
-        parses(g, PickleProfile.torch());
+        parses(g, TestProfiles.NB201_PTH);
       }
     });
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Absurd lengths, floods, deep nesting, memo abuse and stack misuse all end in PickleException. */
 class PickleLimitsTest {
-  private static final PickleProfile NATS = PickleProfile.nats();
+  private static final PickleProfile NATS = TestProfiles.NATS;
 
   @Test
   void rejectsDeclaredLengthsBeyondTheInputBeforeAllocating() {

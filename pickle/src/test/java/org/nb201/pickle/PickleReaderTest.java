@@ -77,7 +77,7 @@ class PickleReaderTest {
     // pickle.dumps(OrderedDict([('z', 1), ('y', 2)]), protocol=2): GLOBAL + EMPTY_TUPLE + REDUCE + SETITEMS
     byte[] od = hex("800263636f6c6c656374696f6e730a4f726465726564446963740a7100295271012858010000007a71024b0158010000007971034b02752e");
 
-    Map<?, ?> m = (Map<?, ?>) PickleReader.read(od, PickleProfile.nats());
+    Map<?, ?> m = (Map<?, ?>) PickleReader.read(od, TestProfiles.NATS);
 
     assertThat(list(m.keySet())).containsExactly("z", "y");
     assertThat(list(m.values())).containsExactly(1L, 2L);
@@ -88,8 +88,8 @@ class PickleReaderTest {
     // pickle.dumps(b'\x00\xffA', protocol=2)
     byte[] data = hex("8002635f636f646563730a656e636f64650a7100580400000000c3bf41710158060000006c6174696e3171028671035271042e");
 
-    assertThat((byte[]) PickleReader.read(data, PickleProfile.torch())).containsExactly(0, 0xff, 'A');
-    assertThatThrownBy(() -> PickleReader.read(data, PickleProfile.nats()))
+    assertThat((byte[]) PickleReader.read(data, TestProfiles.NB201_PTH)).containsExactly(0, 0xff, 'A');
+    assertThatThrownBy(() -> PickleReader.read(data, TestProfiles.NATS))
         .isInstanceOf(PickleException.class).hasMessageContaining("global '_codecs.encode' is not allowed");
   }
 

@@ -24,7 +24,7 @@ class TorchFileTest {
     Path file = PTH.resolve(name);
     assertThat(TorchFile.detect(file)).isEqualTo(name.contains("zip") ? TorchFile.Container.ZIP
         : TorchFile.Container.LEGACY);
-    Map<?, ?> m = (Map<?, ?>) TorchFile.read(file, PickleProfile.torch());
+    Map<?, ?> m = (Map<?, ?>) TorchFile.read(file, PickleProfile.torchSave());
     TorchTensor floats = (TorchTensor) m.get("floats");
     assertThat(floats.shape()).containsExactly(3);
     assertThat(floats.floats()).containsExactly(1.5, -2.25, 3.0);
@@ -40,7 +40,7 @@ class TorchFileTest {
   @Test
   void rejectsAFileThatIsNoTorchFile() throws Exception {
     Path f = Files.writeString(dir.resolve("x.pth"), "hello");
-    assertThatThrownBy(() -> TorchFile.read(f, PickleProfile.torch()))
+    assertThatThrownBy(() -> TorchFile.read(f, PickleProfile.torchSave()))
         .isInstanceOf(TorchFormatException.class).hasMessageStartingWith(f + ": not a torch.save file");
   }
 
@@ -58,7 +58,7 @@ class TorchFileTest {
         }
       }
     }
-    assertThatThrownBy(() -> TorchFile.read(f, PickleProfile.torch()))
+    assertThatThrownBy(() -> TorchFile.read(f, PickleProfile.torchSave()))
         .isInstanceOf(TorchFormatException.class).hasMessageStartingWith(f.toString())
         .hasMessageContaining("data/0 is missing");
   }
