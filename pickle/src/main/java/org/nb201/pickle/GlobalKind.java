@@ -11,6 +11,14 @@ public enum GlobalKind {
   NUMPY_DTYPE,
   /** {@code numpy.core.multiarray.scalar}: REDUCE on (dtype, raw bytes) gives a Double, Long or Boolean. */
   NUMPY_SCALAR,
+  /**
+   * {@code numpy.core.multiarray._reconstruct}: REDUCE on {@code (numpy.ndarray, shape, typecode)}
+   * gives an empty {@link NumpyArray}; BUILD with {@code (version, shape, dtype, is_fortran, data)}
+   * fills it.
+   */
+  NUMPY_ARRAY,
+  /** {@code numpy.ndarray}: only the first argument of {@code _reconstruct}; it cannot be called. */
+  NUMPY_NDARRAY,
   /** {@code _codecs.encode}: REDUCE on (str, 'latin1') gives the bytes (how protocol 2 stores bytes). */
   CODECS_ENCODE,
   /**

@@ -5,8 +5,9 @@ import java.math.BigInteger;
 /**
  * A numpy scalar type as a pickle describes it: kind ({@code f}, {@code i}, {@code u}, {@code b}),
  * item size in bytes, and byte order (set by BUILD from the dtype state, {@code '<'} by default).
- * Decodes the raw bytes of {@code numpy.core.multiarray.scalar}: float kinds give Double, integers
- * Long (BigInteger for a {@code u8} above Long.MAX_VALUE), {@code b1} Boolean.
+ * Decodes the raw bytes of {@code numpy.core.multiarray.scalar} and the elements of a
+ * {@link NumpyArray}: float kinds give Double, integers Long (BigInteger for a {@code u8} above
+ * Long.MAX_VALUE), {@code b1} Boolean.
  */
 public final class NumpyDtype {
   private final char kind;
@@ -73,11 +74,11 @@ public final class NumpyDtype {
     return bigEndian;
   }
 
-  /** Decodes exactly {@link #itemSize()} raw bytes. */
-  Object decode(byte[] raw) {
+  /** Decodes the {@link #itemSize()} raw bytes at {@code offset}. */
+  Object decode(byte[] raw, int offset) {
     long bits = 0;
     for (int i = 0; i < itemSize; i++) {
-      int b = raw[bigEndian ? i : itemSize - 1 - i] & 0xff;
+      int b = raw[offset + (bigEndian ? i : itemSize - 1 - i)] & 0xff;
       bits = (bits << 8) | b;
     }
     return switch (kind) {

@@ -126,7 +126,7 @@ final class PickleInput {
     opStart = position();
     if (!fill(1)) {
       op = -1;
-      throw error("truncated: input ended before the STOP opcode");
+      throw truncated("truncated: input ended before the STOP opcode");
     }
     op = data[pos++] & 0xff;
     return op;
@@ -136,9 +136,19 @@ final class PickleInput {
     return new PickleException(opStart, op, reason);
   }
 
+  /** A rejection because the pickle runs past the end of the input. */
+  PickleException truncated(String reason) {
+    return new PickleException(opStart, op, reason, null, true);
+  }
+
+  /** A rejection of the global {@code qualifiedName} (as clipped for the message). */
+  PickleException forbidden(String qualifiedName, String reason) {
+    return new PickleException(opStart, op, reason, qualifiedName, false);
+  }
+
   private void need(int n, String what) throws PickleException {
     if (!fill(n)) {
-      throw error("truncated: " + what + " needs " + n + " bytes, " + (end - pos) + " remain");
+      throw truncated("truncated: " + what + " needs " + n + " bytes, " + (end - pos) + " remain");
     }
   }
 
@@ -200,7 +210,7 @@ final class PickleInput {
       return (int) declared;
     }
     if (declared > end - pos) {
-      throw error("declared " + what + " length " + declared + " exceeds the " + (end - pos)
+      throw truncated("declared " + what + " length " + declared + " exceeds the " + (end - pos)
           + " bytes remaining");
     }
     if (declared > maxLength) {
@@ -215,7 +225,7 @@ final class PickleInput {
    */
   void checkFrame(long declared) throws PickleException {
     if (declared < 0 || src == null && declared > end - pos) {
-      throw error("declared frame length " + Long.toUnsignedString(declared) + " exceeds the "
+      throw truncated("declared frame length " + Long.toUnsignedString(declared) + " exceeds the "
           + (end - pos) + " bytes remaining");
     }
   }
@@ -263,7 +273,9 @@ final class PickleInput {
         return s;
       }
     }
-    throw error(limit == end ? "truncated: " + what + " has no terminating newline"
-        : what + " is longer than " + MAX_LINE + " bytes");
+    if (limit == end) {
+      throw truncated("truncated: " + what + " has no terminating newline");
+    }
+    throw error(what + " is longer than " + MAX_LINE + " bytes");
   }
 }

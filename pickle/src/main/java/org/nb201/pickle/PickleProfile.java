@@ -142,6 +142,20 @@ public final class PickleProfile {
           .allow("numpy.dtype", GlobalKind.NUMPY_DTYPE);
     }
 
+    /**
+     * Allows numpy arrays as pickled for protocols 0-4 by numpy 1 and 2:
+     * {@code numpy.core.multiarray._reconstruct}, {@code numpy._core.multiarray._reconstruct},
+     * {@code numpy.ndarray}, {@code numpy.dtype}, and {@code _codecs.encode}, in which Python 3
+     * stores the raw data under protocol 2.
+     */
+    public Builder allowNumpyArrays() {
+      return allow("numpy.core.multiarray._reconstruct", GlobalKind.NUMPY_ARRAY)
+          .allow("numpy._core.multiarray._reconstruct", GlobalKind.NUMPY_ARRAY)
+          .allow("numpy.ndarray", GlobalKind.NUMPY_NDARRAY)
+          .allow("numpy.dtype", GlobalKind.NUMPY_DTYPE)
+          .allow("_codecs.encode", GlobalKind.CODECS_ENCODE);
+    }
+
     public Builder optPersistentIds(boolean allowed) {
       this.persistentIds = allowed;
       return this;

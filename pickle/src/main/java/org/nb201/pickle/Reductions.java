@@ -1,5 +1,6 @@
 package org.nb201.pickle;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +21,8 @@ final class Reductions {
     if (profile.kindOf(module, name) == null) {
       String allowed = profile.allowedGlobals().isEmpty() ? "none"
           : String.join(", ", profile.allowedGlobals());
-      throw in.error("global '" + Texts.clip(module + "." + name) + "' is not allowed (allowed: "
-          + allowed + ")");
+      String clipped = Texts.clip(module + "." + name);
+      throw in.forbidden(clipped, "global '" + clipped + "' is not allowed (allowed: " + allowed + ")");
     }
     return new PyGlobal(module, name);
   }
@@ -47,6 +48,9 @@ final class Reductions {
       case ORDERED_DICT -> orderedDict(args);
       case NUMPY_DTYPE -> dtype(args);
       case NUMPY_SCALAR -> scalar(args);
+      case NUMPY_ARRAY -> array(args);
+      case NUMPY_NDARRAY -> throw in.error("REDUCE is not allowed on " + callable
+          + " (numpy arrays are rebuilt by _reconstruct)");
       case CODECS_ENCODE -> encode(args);
       case DATA_OBJECT -> new PyObject((PyGlobal) callable, args, Map.of());
     };
@@ -66,7 +70,7 @@ final class Reductions {
     return new PyObject((PyGlobal) cls, args, kwargs);
   }
 
-  /** BUILD: state on a dtype or a data object; an empty state is a no-op on anything. */
+  /** BUILD: state on a dtype, an array or a data object; an empty state is a no-op on anything. */
   void build(Object target, Object state) throws PickleException {
     if (state == null || state instanceof Map<?, ?> m && m.isEmpty()) {
       return;
@@ -77,6 +81,8 @@ final class Reductions {
         throw in.error("numpy.dtype state must be a tuple with a byte order, got "
             + Texts.describe(state));
       }
+    } else if (target instanceof NumpyArray a && !a.isBuilt()) {
+      buildArray(a, state);
     } else if (target instanceof PyObject o && o.state() == null) {
       o.setState(state);
     } else {
@@ -118,7 +124,58 @@ final class Reductions {
     if (raw.length != d.itemSize()) {
       throw in.error("numpy scalar of " + d + " needs " + d.itemSize() + " bytes, got " + raw.length);
     }
-    return d.decode(raw);
+    return d.decode(raw, 0);
+  }
+
+  private Object array(PyTuple args) throws PickleException {
+    if (args.size() != 3 || !(args.get(0) instanceof PyGlobal g)
+        || profile.kindOf(g.module(), g.name()) != GlobalKind.NUMPY_NDARRAY) {
+      throw in.error("_reconstruct arguments must be (numpy.ndarray, shape, typecode), got "
+          + (args.isEmpty() ? "()" : Texts.typeName(args.get(0)) + " first"));
+    }
+    return new NumpyArray();
+  }
+
+  /**
+   * The state numpy's {@code ndarray.__reduce__} writes: {@code (version, shape, dtype, is_fortran,
+   * data)}, the data being bytes or, from Python 2, a str holding the bytes as latin-1 characters.
+   */
+  private void buildArray(NumpyArray a, Object state) throws PickleException {
+    if (!(state instanceof PyTuple t) || t.size() != 5 || !(t.get(0) instanceof Long)
+        || !(t.get(1) instanceof PyTuple dims) || !(t.get(2) instanceof NumpyDtype dtype)
+        || !(t.get(3) instanceof Boolean fortran)) {
+      throw in.error("numpy array state must be (version, shape, dtype, is_fortran, data), got "
+          + Texts.describe(state));
+    }
+    if (fortran) {
+      throw in.error("Fortran-order numpy arrays are not supported (expected C order)");
+    }
+    if (dims.size() > NumpyArray.MAX_DIMS) {
+      throw in.error("numpy array of " + dims.size() + " dimensions (at most " + NumpyArray.MAX_DIMS + ")");
+    }
+    int[] shape = new int[dims.size()];
+    long cap = Integer.MAX_VALUE;
+    long count = 1;
+    for (int i = 0; i < shape.length; i++) {
+      if (!(dims.get(i) instanceof Long n) || n < 0 || n > Integer.MAX_VALUE) {
+        throw in.error("numpy array dimensions must be ints in 0..2^31-1, got " + Texts.describe(dims.get(i)));
+      }
+      shape[i] = (int) (long) n;
+      count = n == 0 ? 0 : count > cap / n ? cap + 1 : count * n;
+    }
+    if (count > cap) {
+      throw in.error("numpy array shape " + Arrays.toString(shape) + " has more than " + cap + " elements");
+    }
+    Object raw = t.get(4);
+    byte[] data = raw instanceof byte[] b ? b : raw instanceof String s ? latin1Bytes(s, "numpy array data") : null;
+    if (data == null) {
+      throw in.error("numpy array data must be bytes, got " + Texts.typeName(raw));
+    }
+    if (count * dtype.itemSize() != data.length) {
+      throw in.error("numpy array data holds " + data.length + " bytes; shape " + Arrays.toString(shape)
+          + " of " + dtype + " needs " + count * dtype.itemSize());
+    }
+    a.build(shape, dtype, data);
   }
 
   private Object encode(PyTuple args) throws PickleException {
@@ -126,11 +183,15 @@ final class Reductions {
         || !("latin1".equals(args.get(1)) || "latin-1".equals(args.get(1)))) {
       throw in.error("_codecs.encode is only allowed as (str, 'latin1')");
     }
+    return latin1Bytes(s, "_codecs.encode");
+  }
+
+  private byte[] latin1Bytes(String s, String what) throws PickleException {
     byte[] out = new byte[s.length()];
     for (int i = 0; i < out.length; i++) {
       char c = s.charAt(i);
       if (c > 0xff) {
-        throw in.error("_codecs.encode: character beyond latin1");
+        throw in.error(what + ": character beyond latin1");
       }
       out[i] = (byte) c;
     }

@@ -27,6 +27,9 @@ final class StructureCheck {
 
   /** Height of the container tree below {@code o}; {@code level} is the depth {@code o} sits at. */
   private int height(Object o, int level) throws PickleException {
+    if (o instanceof NumpyArray a && !a.isBuilt()) {
+      throw in.error("a numpy array never received its state (_reconstruct without BUILD)");
+    }
     if (!isContainer(o)) {
       return 0;
     }

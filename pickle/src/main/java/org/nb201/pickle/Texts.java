@@ -65,6 +65,8 @@ final class Texts {
       return "global " + g;
     } else if (o instanceof PyObject p) {
       return p.type() + " object";
+    } else if (o instanceof NumpyArray) {
+      return "numpy.ndarray";
     } else if (o instanceof NumpyDtype) {
       return "numpy.dtype";
     } else if (o instanceof PersistentId) {

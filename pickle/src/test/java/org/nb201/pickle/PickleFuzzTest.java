@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Truncations and random corruptions of real NATS pickles and CPython fixtures: each must either
- * still parse or end in a PickleException, never another exception, an OutOfMemoryError or a hang.
+ * Truncations and random corruptions of real NATS pickles, real CIFAR batches (numpy arrays) and
+ * CPython and numpy fixtures: each must either still parse or end in a PickleException, never
+ * another exception, an OutOfMemoryError or a hang.
  */
 class PickleFuzzTest {
   private static byte[] decompressed(String name) throws IOException {
@@ -103,5 +109,83 @@ class PickleFuzzTest {
         parses(g, TestProfiles.NB201_PTH);
       }
     });
+  }
+
+  @Test
+  void everyTruncationOfARealCifarBatchIsRejectedAsTruncated() throws IOException, PickleException {
+    byte[] batch = SharedFixtures.cifarFile("cifar100-python-sample.zip", "cifar-100-python/test");
+    assertThat(PickleReader.read(batch, NumpyArrayTest.ARRAYS)).isInstanceOf(Map.class);
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      for (int cut = 0; cut < batch.length; cut += 7) {
+        byte[] prefix = Arrays.copyOf(batch, cut);
+        assertThatThrownBy(() -> PickleReader.read(prefix, NumpyArrayTest.ARRAYS))
+            .isInstanceOfSatisfying(PickleException.class, e -> assertThat(e.isTruncated()).isTrue());
+      }
+    });
+  }
+
+  @Test
+  void randomByteFlipsOfRealCifarBatchesNeverEscapeAsOtherErrors() throws IOException {
+    byte[][] batches = {SharedFixtures.cifarFile("cifar100-python-sample.zip", "cifar-100-python/test"),
+        SharedFixtures.cifarFile("cifar10-python-sample.zip", "cifar-10-batches-py/test_batch")};
+    assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
+      Random rnd = new Random(20250101L);
+      int rejected = 0;
+      for (byte[] batch : batches) {
+        // flips inside the pixel bytes only change pixels: aim half of them at the pickle's structure
+        int structure = 400;
+        for (int i = 0; i < 2000; i++) {
+          int pos = rnd.nextBoolean() ? rnd.nextInt(structure) : rnd.nextInt(batch.length);
+          byte saved = batch[pos];
+          batch[pos] = (byte) (rnd.nextBoolean() ? rnd.nextInt(256) : saved ^ (1 << rnd.nextInt(8)));
+          try {
+            rejected += parses(batch, NumpyArrayTest.ARRAYS) ? 0 : 1;
+          } finally {
+            batch[pos] = saved;
+          }
+        }
+      }
+      assertThat(rejected).isPositive();
+    });
+  }
+
+  @Test
+  void randomMutantsOfTheNumpyFixturesNeverEscapeAsOtherErrors() throws IOException {
+    try (Stream<Path> files = Files.list(NumpyArrayTest.DIR)) {
+      List<byte[]> fixtures = new ArrayList<>();
+      for (Path f : files.filter(f -> f.toString().endsWith(".pkl")).sorted().toList()) {
+        fixtures.add(Files.readAllBytes(f));
+      }
+      assertThat(fixtures.size()).isEqualTo(15);
+      assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+        Random rnd = new Random(13L);
+        for (byte[] base : fixtures) {
+          for (int i = 0; i < 1000; i++) {
+            byte[] m = base.clone();
+            for (int k = 1 + rnd.nextInt(3); k > 0; k--) {
+              m[rnd.nextInt(m.length)] = (byte) rnd.nextInt(256);
+            }
+            parses(m, NumpyArrayTest.ARRAYS);
+          }
+        }
+      });
+    }
+  }
+
+  @Test
+  void forbiddenGlobalsSplicedIntoARealCifarBatchAreRejectedByName() throws IOException {
+    byte[] batch = SharedFixtures.cifarFile("cifar100-python-sample.zip", "cifar-100-python/test");
+    String text = new String(batch, StandardCharsets.ISO_8859_1);
+    String[][] swaps = {{"cnumpy.core.multiarray\n_reconstruct\n", "cos\nsystem\n", "os.system"},
+        {"cnumpy\nndarray\n", "cbuiltins\neval\n", "builtins.eval"},
+        {"cnumpy\ndtype\n", "csubprocess\nPopen\n", "subprocess.Popen"},
+        {"cnumpy\ndtype\n", "cnumpy\nload\n", "numpy.load"}};
+    for (String[] s : swaps) {
+      assertThat(text).contains(s[0]);
+      byte[] hostile = text.replace(s[0], s[1]).getBytes(StandardCharsets.ISO_8859_1);
+      assertThatThrownBy(() -> PickleReader.read(hostile, NumpyArrayTest.ARRAYS))
+          .isInstanceOfSatisfying(PickleException.class, e -> assertThat(e.forbiddenGlobal()).isEqualTo(s[2]))
+          .hasMessageContaining("(GLOBAL 0x63): global '" + s[2] + "' is not allowed");
+    }
   }
 }
