@@ -43,6 +43,25 @@ class PickleFuzzTest {
     }
   }
 
+  /**
+   * Corrupts one byte of {@code data} at a time ({@code flips} times, each undone after its parse),
+   * half of them in the first {@code head} bytes when {@code head > 0}; returns how many were rejected.
+   */
+  private static int rejectedFlips(byte[] data, PickleProfile profile, Random rnd, int flips, int head) {
+    int rejected = 0;
+    for (int i = 0; i < flips; i++) {
+      int pos = head > 0 && rnd.nextBoolean() ? rnd.nextInt(head) : rnd.nextInt(data.length);
+      byte saved = data[pos];
+      data[pos] = (byte) (rnd.nextBoolean() ? rnd.nextInt(256) : saved ^ (1 << rnd.nextInt(8)));
+      try {
+        rejected += parses(data, profile) ? 0 : 1;
+      } finally {
+        data[pos] = saved;
+      }
+    }
+    return rejected;
+  }
+
   @Test
   void everyTruncationOfTheRealFilesIsRejected() throws IOException {
     byte[] meta = decompressed("meta.pickle.pbz2");
@@ -66,17 +85,7 @@ class PickleFuzzTest {
     byte[] arch = decompressed("000011.pickle.pbz2");
     assertTimeoutPreemptively(Duration.ofSeconds(90), () -> {
       Random rnd = new Random(20240611L);
-      int rejected = 0;
-      for (int i = 0; i < 2000; i++) {
-        int pos = rnd.nextInt(arch.length);
-        byte saved = arch[pos];
-        arch[pos] = (byte) (rnd.nextBoolean() ? rnd.nextInt(256) : saved ^ (1 << rnd.nextInt(8)));
-        try {
-          rejected += parses(arch, TestProfiles.NATS) ? 0 : 1;
-        } finally {
-          arch[pos] = saved;
-        }
-      }
+      int rejected = rejectedFlips(arch, TestProfiles.NATS, rnd, 2000, 0);
       assertThat(rejected).isPositive();
     });
   }
@@ -132,18 +141,8 @@ class PickleFuzzTest {
       Random rnd = new Random(20250101L);
       int rejected = 0;
       for (byte[] batch : batches) {
-        // flips inside the pixel bytes only change pixels: aim half of them at the pickle's structure
-        int structure = 400;
-        for (int i = 0; i < 2000; i++) {
-          int pos = rnd.nextBoolean() ? rnd.nextInt(structure) : rnd.nextInt(batch.length);
-          byte saved = batch[pos];
-          batch[pos] = (byte) (rnd.nextBoolean() ? rnd.nextInt(256) : saved ^ (1 << rnd.nextInt(8)));
-          try {
-            rejected += parses(batch, NumpyArrayTest.ARRAYS) ? 0 : 1;
-          } finally {
-            batch[pos] = saved;
-          }
-        }
+        // flips inside the pixel bytes only change pixels: aim half of them at the pickle's header
+        rejected += rejectedFlips(batch, NumpyArrayTest.ARRAYS, rnd, 2000, 400);
       }
       assertThat(rejected).isPositive();
     });
