@@ -14,7 +14,8 @@ only arch 0.
 Usage (from the repository root; needs Debian's python3-torch):
   /usr/bin/python3 bench/src/test/python/make_pth_fixtures.py
 Writes bench/src/test/resources/pth/{nb201-v1_1-zip.pth, nb201-v1_1-legacy.pth,
-nb201-v1_0-legacy.pth, tensors-zip.pth, tensors-legacy.pth}.
+nb201-v1_0-legacy.pth}. The tensor-only files of the torch.save reader's own tests are made by
+pickle/src/test/python/make_torch_fixtures.py.
 """
 import bz2
 import copy
@@ -77,10 +78,6 @@ def main():
     save(benchmark([0, 11], False), "nb201-v1_1-zip.pth", True)
     save(benchmark([0, 11], False), "nb201-v1_1-legacy.pth", False)
     save(benchmark([0], True), "nb201-v1_0-legacy.pth", False)
-    tensors = {"floats": torch.tensor([1.5, -2.25, 3.0]), "longs": torch.arange(6).reshape(2, 3).t(),
-               "doubles": torch.tensor([[0.5], [0.25]], dtype=torch.float64), "n": 7}
-    save(tensors, "tensors-zip.pth", True)
-    save(tensors, "tensors-legacy.pth", False)
 
 
 if __name__ == "__main__":

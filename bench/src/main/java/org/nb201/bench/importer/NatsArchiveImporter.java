@@ -10,10 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.nb201.bench.nats.NatsFormatException;
-import org.nb201.bench.pickle.PickleException;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.PickleStream;
 import org.nb201.bench.store.Provenance;
+import org.nb201.pickle.PickleException;
+import org.nb201.pickle.PickleStream;
 
 /**
  * Imports the NATS-Bench topology single-file archive {@code NATS-tss-v1_0-3ffb9.pickle.pbz2}
@@ -42,7 +41,7 @@ public final class NatsArchiveImporter {
       Object root;
       try (InputStream bz = new BufferedInputStream(new BZip2CompressorInputStream(counted, true), 1 << 16)) {
         PickleStream stream = new PickleStream(bz);
-        root = stream.next(PickleProfile.nats(), List.of("arch2infos"), (key, value) -> {
+        root = stream.next(NatsArchReader.PICKLE_PROFILE, List.of("arch2infos"), (key, value) -> {
           int index = OfficialArchs.index(file, key, -1);
           feed.add(NatsArchReader.fromArchResults(file, value, index));
           maxIndex[0] = Math.max(maxIndex[0], index);

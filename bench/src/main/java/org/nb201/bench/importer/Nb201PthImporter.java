@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.TorchFile;
 import org.nb201.bench.store.Provenance;
+import org.nb201.pickle.GlobalKind;
+import org.nb201.pickle.PickleProfile;
+import org.nb201.pickle.TorchFile;
 
 /**
  * Imports a NAS-Bench-201 benchmark file ({@code NAS-Bench-201-v1_0-e61699.pth},
@@ -21,6 +22,17 @@ import org.nb201.bench.store.Provenance;
  * streamed entry by entry as for the NATS archive.
  */
 public final class Nb201PthImporter {
+  /**
+   * What a NAS-Bench-201 {@code .pth} pickle may contain: torch's tensor names
+   * ({@link PickleProfile#torchSave()}), numpy scalars as in the NATS files, and the two
+   * {@code nas_201_api} result classes, whose instances only carry their state dict.
+   */
+  static final PickleProfile PICKLE_PROFILE = PickleProfile.torchSave().toBuilder()
+      .allowNumpyScalars()
+      .allow("nas_201_api.api_utils.ArchResults", GlobalKind.DATA_OBJECT)
+      .allow("nas_201_api.api_utils.ResultsCount", GlobalKind.DATA_OBJECT)
+      .build();
+
   private Nb201PthImporter() {
   }
 
@@ -36,7 +48,7 @@ public final class Nb201PthImporter {
     int[] maxIndex = {-1};
     try (StoreFeed feed = StoreFeed.open(file, target, options.overwrite(), provenance);
         ImportProgress progress = ImportProgress.start("import", 15_625, "archs", options.progress())) {
-      Object root = TorchFile.stream(file, PickleProfile.torch(), List.of("arch2infos"), (key, value) -> {
+      Object root = TorchFile.stream(file, PICKLE_PROFILE, List.of("arch2infos"), (key, value) -> {
         int index = OfficialArchs.index(file, key, -1);
         feed.add(NatsArchReader.fromArchResults(file, renameHps(file, index, value), index));
         maxIndex[0] = Math.max(maxIndex[0], index);

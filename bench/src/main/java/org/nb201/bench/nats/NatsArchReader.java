@@ -13,8 +13,9 @@ import org.nb201.bench.CostRecord;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.PyTuple;
+import org.nb201.pickle.GlobalKind;
+import org.nb201.pickle.PickleProfile;
+import org.nb201.pickle.PyTuple;
 import org.nb201.space.Arch;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
@@ -26,6 +27,15 @@ import org.nb201.space.SearchSpace;
  * taken from the hp '200' records, or hp '12' where a dataset has no 200-epoch run.
  */
 public final class NatsArchReader {
+  /**
+   * What a NATS-Bench pickle may contain: {@code collections.OrderedDict} and numpy scalars (with
+   * their dtypes, under the numpy 1 and 2 names). {@code meta.pickle.pbz2} holds plain data only.
+   */
+  public static final PickleProfile PICKLE_PROFILE = PickleProfile.builder()
+      .allow("collections.OrderedDict", GlobalKind.ORDERED_DICT)
+      .allowNumpyScalars()
+      .build();
+
   private static final Pattern ARCH_FILE = Pattern.compile("(\\d{6})\\.pickle\\.pbz2");
 
   private NatsArchReader() {
@@ -50,7 +60,7 @@ public final class NatsArchReader {
   public static NatsArchRecord readArch(Path file) throws IOException {
     Matcher m = ARCH_FILE.matcher(String.valueOf(file.getFileName()));
     int expected = m.matches() ? Integer.parseInt(m.group(1)) : -1;
-    return fromArchResults(file, NatsFiles.unpickle(file, PickleProfile.nats()), expected);
+    return fromArchResults(file, NatsFiles.unpickle(file, PICKLE_PROFILE), expected);
   }
 
   /** Hands every trial and cost of {@code record} to {@code sink}. */

@@ -8,9 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.nb201.bench.pickle.PickleException;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.PickleReader;
+import org.nb201.pickle.PickleException;
+import org.nb201.pickle.PickleProfile;
+import org.nb201.pickle.PickleReader;
 
 /** Opening a {@code .pickle.pbz2} file: bz2 decompression with a size cap, then the safe reader. */
 final class NatsFiles {

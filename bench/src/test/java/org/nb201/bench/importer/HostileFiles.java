@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.PickleReader;
+import org.nb201.pickle.PickleProfile;
+import org.nb201.pickle.PickleReader;
 
 /** Hostile pickles and the containers they travel in (bz2, torch zip, torch legacy), for the robustness suite. */
 final class HostileFiles {

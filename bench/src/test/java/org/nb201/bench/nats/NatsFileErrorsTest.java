@@ -16,7 +16,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.SharedData;
-import org.nb201.bench.pickle.PickleException;
+import org.nb201.pickle.PickleException;
 
 /** Unusable files give one-line errors that name the file. */
 class NatsFileErrorsTest {

@@ -12,9 +12,8 @@ import java.util.Random;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.nb201.bench.SharedData;
-import org.nb201.bench.pickle.PickleException;
-import org.nb201.bench.pickle.PickleProfile;
-import org.nb201.bench.pickle.PickleReader;
+import org.nb201.pickle.PickleException;
+import org.nb201.pickle.PickleReader;
 
 /**
  * Corrupted arch pickles that still unpickle must either convert or fail with a
@@ -37,7 +36,7 @@ class NatsMutantTest {
         byte saved = pickle[pos];
         pickle[pos] = (byte) rnd.nextInt(256);
         try {
-          Object value = PickleReader.read(pickle, PickleProfile.nats());
+          Object value = PickleReader.read(pickle, NatsArchReader.PICKLE_PROFILE);
           NatsArchReader.fromArchResults(file, value, 0);
           converted++;
         } catch (PickleException | NatsFormatException e) {

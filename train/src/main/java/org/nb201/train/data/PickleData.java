@@ -1,22 +1,57 @@
 package org.nb201.train.data;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nb201.pickle.NumpyArray;
+import org.nb201.pickle.NumpyDtype;
+import org.nb201.pickle.PickleException;
+import org.nb201.pickle.PickleProfile;
+import org.nb201.pickle.PickleReader;
 
-/** Pulls images and labels out of unpickled CIFAR / ImageNet16 batch dicts, checking shapes. */
+/**
+ * Pulls images and labels out of unpickled CIFAR / ImageNet16 batch dicts, checking shapes. The
+ * pickles are read by the safe reader with numpy arrays as the only globals; Python 2 {@code str}
+ * values come back as latin-1 strings, and the dict's keys as strings whether bytes or text.
+ */
 final class PickleData {
+  /**
+   * The batch files hold plain containers and numpy arrays only. The whole file is in memory
+   * already and no declared length can exceed what is left of it, so the default 256 MiB cap on one
+   * length is lifted: a CIFAR-100 train batch pickled by Python 3 under protocol 2 holds its 150 MB
+   * of pixels as 300 MB of UTF-8 text.
+   */
+  private static final PickleProfile PROFILE = PickleProfile.builder().allowNumpyArrays()
+      .optMaxLength(Integer.MAX_VALUE).build();
+
   private PickleData() {}
 
-  @SuppressWarnings("unchecked")
   static Map<String, Object> dict(DataFile f) throws DataException {
-    Object o = Pickle.load(f.path(), f.bytes());
-    if (!(o instanceof Map)) {
+    Object o;
+    try {
+      o = PickleReader.read(f.bytes(), PROFILE);
+    } catch (PickleException e) {
+      throw problem(f.path(), e);
+    }
+    if (!(o instanceof Map<?, ?> m)) {
       throw new DataException(f.path(), "pickle does not hold a dict");
     }
-    return (Map<String, Object>) o;
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      Object k = e.getKey();
+      out.put(k instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(k), e.getValue());
+    }
+    return out;
+  }
+
+  /** A rejected pickle as one line naming the file, the byte offset and the problem. */
+  private static DataException problem(Path file, PickleException e) {
+    String what = e.forbiddenGlobal() != null ? "forbidden global " + e.forbiddenGlobal()
+        : (e.isTruncated() ? "truncated or corrupt pickle (" : "unreadable pickle (") + e.reason() + ")";
+    return new DataException(file, what + " at byte " + e.offset() + "; not a CIFAR/ImageNet16 batch pickle", e);
   }
 
   /** Image rows of {@code rowBytes} uint8 from an (N, rowBytes) array or a list of 1-D rows. */
@@ -24,23 +59,23 @@ final class PickleData {
     if (data == null) {
       throw new DataException(f.path(), "no 'data' entry");
     }
-    if (data instanceof Pickle.NdArray a) {
-      checkUint8(f, a);
-      int n = a.shape().length == 2 ? a.shape()[0] : -1;
-      if (n < 0 || a.shape()[1] != rowBytes) {
-        throw new DataException(f.path(), "wrong shape of 'data' " + Arrays.toString(a.shape()) + ", expected [N, "
-            + rowBytes + "]");
+    if (data instanceof NumpyArray a) {
+      if (!isUint8(a.dtype())) {
+        throw new DataException(f.path(), "'data' has " + a.dtype() + ", expected uint8");
       }
-      if (a.data().length != (long) n * rowBytes) {
-        throw new DataException(f.path(), "'data' holds " + a.data().length + " bytes, shape needs " + (long) n * rowBytes);
+      int[] shape = a.shape();
+      if (shape.length != 2 || shape[1] != rowBytes) {
+        throw new DataException(f.path(), "wrong shape of 'data' " + Arrays.toString(shape) + ", expected [N, "
+            + rowBytes + "]");
       }
       return a.data();
     }
     if (data instanceof List<?> list) {
       byte[] out = new byte[list.size() * rowBytes];
       for (int i = 0; i < list.size(); i++) {
-        byte[] row = list.get(i) instanceof Pickle.NdArray a ? a.data()
-            : list.get(i) instanceof byte[] b ? b : null;
+        Object r = list.get(i);
+        byte[] row = r instanceof NumpyArray a && a.ndim() == 1 && isUint8(a.dtype()) ? a.data()
+            : r instanceof byte[] b ? b : null;
         if (row == null || row.length != rowBytes) {
           throw new DataException(f.path(), "row " + i + " of 'data' is not " + rowBytes + " uint8 values");
         }
@@ -51,10 +86,8 @@ final class PickleData {
     throw new DataException(f.path(), "'data' is neither an array nor a list of rows");
   }
 
-  private static void checkUint8(DataFile f, Pickle.NdArray a) throws DataException {
-    if (!a.dtype().equals("u1")) {
-      throw new DataException(f.path(), "'data' has dtype " + a.dtype() + ", expected uint8");
-    }
+  private static boolean isUint8(NumpyDtype d) {
+    return d.kind() == 'u' && d.itemSize() == 1;
   }
 
   /** An integer label list or 1-D integer array under {@code key}. */
@@ -70,19 +103,18 @@ final class PickleData {
       }
       return out;
     }
-    if (o instanceof Pickle.NdArray a && a.shape().length == 1) {
-      int size = a.elementSize();
-      ByteOrder order = a.dtype().startsWith(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-      ByteBuffer b = ByteBuffer.wrap(a.data()).order(order);
-      int[] out = new int[a.shape()[0]];
+    if (o instanceof NumpyArray a && a.ndim() == 1) {
+      char kind = a.dtype().kind();
+      if (kind != 'i' && kind != 'u') {
+        throw new DataException(f.path(), "'" + key + "' has " + a.dtype() + ", expected integers");
+      }
+      int[] out = new int[a.size()];
       for (int i = 0; i < out.length; i++) {
-        out[i] = switch (size) {
-          case 1 -> b.get() & 0xff;
-          case 2 -> b.getShort();
-          case 4 -> b.getInt();
-          case 8 -> Math.toIntExact(b.getLong());
-          default -> throw new DataException(f.path(), "'" + key + "' has unsupported dtype " + a.dtype());
-        };
+        Object v = a.get(i);
+        if (!(v instanceof Long l) || l != l.intValue()) {
+          throw new DataException(f.path(), "'" + key + "'[" + i + "] = " + v + " is out of range");
+        }
+        out[i] = l.intValue();
       }
       return out;
     }

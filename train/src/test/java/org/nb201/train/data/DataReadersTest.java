@@ -82,7 +82,7 @@ class DataReadersTest {
   void rejectsForbiddenGlobals() throws Exception {
     Path f = tmp.resolve("evil");
     Files.write(f, PickleWriter.evil());
-    assertThatThrownBy(() -> Pickle.load(f, Files.readAllBytes(f)))
+    assertThatThrownBy(() -> PickleData.dict(DataFile.read(f, null, false)))
         .isInstanceOf(DataException.class)
         .hasMessageContaining("forbidden global os.system");
   }
@@ -128,6 +128,24 @@ class DataReadersTest {
     assertThat(val.size()).isEqualTo(2);
     assertThatThrownBy(() -> ImageNet16Reader.read(tmp, 120, false, true, new Checksum()))
         .hasMessageContaining("val_data: wrong MD5");
+  }
+
+  @Test
+  void readsImageNet16BatchesStoredAsNumpyArraysAndRejectsNonUint8Pixels() throws Exception {
+    Path dir = tmp.resolve("ImageNet16");
+    Files.createDirectories(dir);
+    byte[][] rows = new byte[4][768];
+    rows[3][767] = (byte) 201;
+    Files.write(dir.resolve("val_data"), PickleWriter.arrayBatch(rows, new int[] {3, 999, 7, 120}, "u1"));
+    ImageSet val = ImageNet16Reader.read(tmp, 120, false, false, new Checksum());
+    assertThat(val.size()).isEqualTo(3);
+    assertThat(new int[] {val.label(0), val.label(1), val.label(2)}).containsExactly(2, 6, 119);
+    assertThat(val.pixel(2, 2, 15, 15)).isEqualTo(201);
+
+    Files.write(dir.resolve("val_data"), PickleWriter.arrayBatch(rows, new int[] {3, 999, 7, 120}, "<i8"));
+    assertThatThrownBy(() -> ImageNet16Reader.read(tmp, 120, false, false, new Checksum()))
+        .isInstanceOf(DataException.class)
+        .hasMessage(dir.resolve("val_data") + ": 'data' has dtype('<i8'), expected uint8");
   }
 
   @Test
