@@ -2,6 +2,8 @@ package org.nb201.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.generate.ClusterScripts;
 import org.nb201.generate.Plan;
@@ -35,7 +37,8 @@ final class ClusterCommand implements Runnable {
     @Option(names = "--time", description = "Time limit per task, e.g. 04:00:00.") String time;
     @Option(names = "--job-name", defaultValue = "nb201", description = "Job name (default: ${DEFAULT-VALUE}).") String name;
     @Option(names = "--nb201", paramLabel = "CMD",
-        description = "How compute nodes start nb201 (default: this launcher's absolute path).") String nb201;
+        description = "Shell command that starts nb201 on the compute nodes (default: this launcher's absolute path).")
+    String nb201;
     @Option(names = "--script", required = true, paramLabel = "FILE", description = "Where to write the sbatch script.") Path script;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the compute nodes see it.") Path dataDir;
     @Option(names = "--split-dir", paramLabel = "DIR", description = "Split-file folder as the compute nodes see it.") Path splitDir;
@@ -44,10 +47,11 @@ final class ClusterCommand implements Runnable {
     public Integer call() throws IOException {
       Plan p = Plan.read(plan);
       String cmd = nb201 != null ? nb201 : Launcher.command();
+      String text = ClusterScripts.slurm(cmd, plan.toAbsolutePath(), out.toAbsolutePath(), array, cpus, partition,
+          time, name, passThrough(dataDir, splitDir));
       // Slurm opens the --output file before the script runs: its folder must exist at submit time
       java.nio.file.Files.createDirectories(out.toAbsolutePath().resolve("logs"));
-      AtomicFiles.write(script, ClusterScripts.slurm(cmd, plan.toAbsolutePath(), out.toAbsolutePath(), array, cpus,
-          partition, time, name, passThrough(dataDir, splitDir)));
+      AtomicFiles.write(script, text);
       script.toFile().setExecutable(true);
       spec.commandLine().getOut().printf("wrote %s: %d array tasks over %d trials; submit with: sbatch %s%n", script,
           array, p.trials().size(), script);
@@ -56,15 +60,16 @@ final class ClusterCommand implements Runnable {
     }
   }
 
-  static String passThrough(Path dataDir, Path splitDir) {
-    StringBuilder sb = new StringBuilder();
+  /** The data options for {@code nb201 generate} on the compute nodes, as separate words. */
+  static List<String> passThrough(Path dataDir, Path splitDir) {
+    List<String> words = new ArrayList<>();
     if (dataDir != null) {
-      sb.append("--data-dir '").append(dataDir.toAbsolutePath().toString().replace("'", "'\\''")).append("' ");
+      words.addAll(List.of("--data-dir", dataDir.toAbsolutePath().toString()));
     }
     if (splitDir != null) {
-      sb.append("--split-dir '").append(splitDir.toAbsolutePath().toString().replace("'", "'\\''")).append("'");
+      words.addAll(List.of("--split-dir", splitDir.toAbsolutePath().toString()));
     }
-    return sb.toString().strip();
+    return words;
   }
 
   @Command(name = "k8s", mixinStandardHelpOptions = true,
@@ -87,7 +92,7 @@ final class ClusterCommand implements Runnable {
     public Integer call() throws IOException {
       Plan p = Plan.read(plan);
       AtomicFiles.write(manifest, ClusterScripts.kubernetes(image, claim, planInVolume, outInVolume, completions,
-          parallelism, cpus, name, dataDir == null ? "" : "--data-dir " + dataDir));
+          parallelism, cpus, name, dataDir == null ? List.of() : List.of("--data-dir", dataDir)));
       spec.commandLine().getOut().printf("wrote %s: %d indexed pods over %d trials; apply with: kubectl apply -f %s%n",
           manifest, completions, p.trials().size(), manifest);
       spec.commandLine().getOut().flush();

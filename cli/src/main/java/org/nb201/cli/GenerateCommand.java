@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
     description = {
       "Train the trials of a plan into an output directory: one result file per trial (written atomically),",
       "an append-only ledger, a progress bar with ETA and trials/h. Rerun after any interruption (even",
-      "kill -9): finished trials are skipped, partial files redone. --shard k/N runs one shard (array jobs)."
+      "kill -9): finished trials are skipped, partial files redone. --shard k/N runs one shard (array jobs).",
+      "Several generators, with any --shard, may share a directory: each trial is locked while it runs."
     })
 final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -77,8 +78,10 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
         workerCommand(threads, dataDir, splitDir, device));
     DjlTrialExecutor inProcess = new DjlTrialExecutor(DataLocations.resolve(dataDir), splitDir, threads, dev);
     GenerateSummary s = Generator.run(p, plan, options, inProcess);
-    out.printf(Locale.ROOT, "shard %s: %d trials, %d already done, %d finished now, %d failed; %.1f s, %.1f trials/h%n",
-        shard, s.shardTrials(), s.alreadyDone(), s.finished(), s.failures().size(), s.seconds(), s.trialsPerHour());
+    String elsewhere = s.finishedElsewhere() == 0 ? "" : s.finishedElsewhere() + " finished meanwhile by another run, ";
+    out.printf(Locale.ROOT,
+        "shard %s: %d trials, %d already done, %d finished now, %s%d failed; %.1f s, %.1f trials/h%n", shard,
+        s.shardTrials(), s.alreadyDone(), s.finished(), elsewhere, s.failures().size(), s.seconds(), s.trialsPerHour());
     for (String f : s.failures()) {
       out.println("failed: " + f);
     }

@@ -2,7 +2,7 @@ package org.nb201.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.nb201.generate.JobText;
 
 /** How to start this nb201 again: as a child process of this JVM, or from a shell (job scripts). */
 final class Launcher {
@@ -23,13 +23,8 @@ final class Launcher {
   static String command() {
     String launcher = System.getenv("NB201_LAUNCHER");
     if (launcher != null && !launcher.isBlank()) {
-      return quote(launcher);
+      return JobText.shell(launcher);
     }
-    return javaCommand(List.of("-Dai.djl.offline=true")).stream().map(Launcher::quote)
-        .collect(Collectors.joining(" "));
-  }
-
-  private static String quote(String s) {
-    return "'" + s.replace("'", "'\\''") + "'";
+    return JobText.shell(javaCommand(List.of("-Dai.djl.offline=true")));
   }
 }

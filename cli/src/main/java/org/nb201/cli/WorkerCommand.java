@@ -21,9 +21,13 @@ final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--data-dir") Path dataDir;
   @Option(names = "--split-dir") Path splitDir;
   @Option(names = "--device", defaultValue = "cpu") String device;
+  @Option(names = "--parent-pid", description = "Exit at once when this process (the generator) dies.") Long parentPid;
 
   @Override
   public Integer call() throws Exception {
+    if (parentPid != null) {
+      WorkerLoop.exitWithParent(parentPid);
+    }
     DjlTrialExecutor executor = new DjlTrialExecutor(DataLocations.resolve(dataDir), splitDir, threads,
         TrainConfig.Device.parse(device));
     PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,

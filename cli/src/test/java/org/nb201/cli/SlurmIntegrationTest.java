@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nb201.generate.JobText;
 
 /**
  * A real Slurm job array runs a plan through the generated sbatch script, then verify and collect.
@@ -52,7 +53,8 @@ class SlurmIntegrationTest {
         "--cpus-per-task", "1", "--nb201", Child.shell(), "--data-dir", data.toString(), "--script", script.toString());
     assertThat(c.exitCode()).as(c.err()).isZero();
     String text = Files.readString(script);
-    assertThat(text).contains("#SBATCH --array=0-1", "--shard \"${SLURM_ARRAY_TASK_ID}/2\"", "--data-dir '" + data + "'");
+    assertThat(text).contains("#SBATCH --array=0-1", "--shard \"${SLURM_ARRAY_TASK_ID}/2\"",
+        "--data-dir " + JobText.shell(data.toString()));
     String jobId = sh("sbatch", "--parsable", script.toString()).split(";")[0];
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (!sh("squeue", "-h", "-j", jobId).isEmpty() && System.nanoTime() < deadline) {

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What one {@code generate} invocation did: trials in its shard, already done before it started,
- * finished now, failed now (with messages), and the wall time.
+ * finished now, finished meanwhile by another process sharing the directory (their results adopted),
+ * failed now (with messages), and the wall time.
  */
-public record GenerateSummary(int shardTrials, int alreadyDone, int finished, List<String> failures,
-    double seconds) {
+public record GenerateSummary(int shardTrials, int alreadyDone, int finished, int finishedElsewhere,
+    List<String> failures, double seconds) {
   public GenerateSummary {
     failures = List.copyOf(failures);
   }

@@ -68,12 +68,48 @@ public final class Ledger implements AutoCloseable {
 
   /** All complete lines of the ledger of {@code out} (none when it does not exist). */
   public static List<Entry> read(Path out) throws IOException {
-    List<Entry> entries = new ArrayList<>();
     Path file = path(out);
     if (!Files.exists(file)) {
-      return entries;
+      return new ArrayList<>();
     }
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    return parse(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /** Reads a ledger as it grows: each {@link #next} returns the complete lines appended since the last. */
+  static final class Tail {
+    private final Path file;
+    private long offset;
+
+    Tail(Path out) {
+      this.file = path(out);
+    }
+
+    List<Entry> next() throws IOException {
+      if (!Files.exists(file)) {
+        return List.of();
+      }
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        long size = ch.size();
+        if (size <= offset) {
+          return List.of();
+        }
+        ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(size - offset));
+        while (buf.hasRemaining() && ch.read(buf, offset + buf.position()) >= 0) {
+          // read to the size seen
+        }
+        byte[] bytes = buf.array();
+        int end = buf.position();
+        while (end > 0 && bytes[end - 1] != '\n') {
+          end--; // a line being written: read it next time
+        }
+        offset += end;
+        return parse(new String(bytes, 0, end, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  private static List<Entry> parse(String text) {
+    List<Entry> entries = new ArrayList<>();
     for (String line : text.split("\n", -1)) {
       if (line.isBlank()) {
         continue;

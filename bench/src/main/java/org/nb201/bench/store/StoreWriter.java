@@ -2,6 +2,7 @@ package org.nb201.bench.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.StoreSink;
@@ -24,7 +27,9 @@ import org.nb201.bench.TrialKey;
  * Writes a new store. Everything goes to hidden temporary files next to the target; {@link
  * #commit()} renames the finished one onto the target in one atomic step, {@link #close()} without
  * commit deletes them. So a store is either complete or absent, never half-written, and an existing file is
- * only replaced when the writer was created with {@code overwrite}. Metric rows end up sorted by
+ * only replaced when the writer was created with {@code overwrite}. The temporary files carry the
+ * writer's process id; a new writer of the same target deletes those of processes that are gone
+ * (a killed import). Metric rows end up sorted by
  * {@link StoreFormat#METRICS_ORDER}; importers that visit architectures in index order avoid the
  * extra sort pass. Not thread-safe.
  */
@@ -58,6 +63,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
     if (!overwrite && Files.exists(this.target)) {
       throw new StoreException("store " + target + " already exists; choose another path or allow overwriting");
     }
+    removeStaleTemps();
     this.staging = tempSibling("staging");
     try {
       conn = open(staging);
@@ -253,6 +259,36 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
     if (closed) {
       throw new IllegalStateException("store writer for " + target + " is already "
           + (committed ? "committed" : "closed"));
+    }
+  }
+
+  /**
+   * Deletes the temporary files that writers of this target left when they were killed: only files
+   * named like {@link #tempSibling} for this target whose owner process is gone (a live writer's,
+   * this process's included, are kept).
+   */
+  private void removeStaleTemps() {
+    String prefix = "." + target.getFileName() + ".";
+    Pattern own = Pattern.compile(Pattern.quote(prefix)
+        + "(?:staging|side|sorted)-(\\d{1,19})-[0-9a-f]+\\.tmp(?:\\.wal)?");
+    DirectoryStream.Filter<Path> mine = p -> p.getFileName().toString().startsWith(prefix);
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(target.getParent(), mine)) {
+      for (Path p : ds) {
+        Matcher m = own.matcher(p.getFileName().toString());
+        if (m.matches() && !alive(m.group(1))) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot remove stale temporary files of " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean alive(String pid) {
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return true; // not a PID we wrote: leave the file alone
     }
   }
 

@@ -1,8 +1,11 @@
 package org.nb201.bench.store;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,6 +90,60 @@ class StoreWriterTest {
       w.addTrial(trial(3, "cifar10", 12, 777, 50));
     }
     assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void aNewWriterRemovesWhatKilledWritersOfTheSameStoreLeft() throws Exception {
+    Path target = dir.resolve("s.duckdb");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    for (int kill = 0; kill < 2; kill++) {
+      Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          StoreWriterKillMain.class.getName(), target.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
+        assertThat(out.readLine()).isEqualTo("ready");
+      }
+      child.destroyForcibly().waitFor();
+    }
+    List<String> left = files();
+    assertThat(left).as("a killed writer leaves its temporary files").hasSizeGreaterThanOrEqualTo(4)
+        .allMatch(f -> f.matches("\\.s\\.duckdb\\.(staging|side)-\\d+-[0-9a-f]+\\.tmp(\\.wal)?"));
+    try (StoreWriter w = StoreWriter.create(target)) {
+      w.addTrial(trial(1, "cifar10", 12, 1, 40));
+      w.commit();
+    }
+    assertThat(files()).containsExactly("s.duckdb");
+  }
+
+  @Test
+  void keepsTemporaryFilesOfLiveWritersAndOfOtherStores() throws Exception {
+    Process finished = new ProcessBuilder("true").start();
+    finished.waitFor();
+    long dead = finished.pid();
+    Process live = new ProcessBuilder("sleep", "60").start();
+    try {
+      List<String> deadOnes = List.of(".s.duckdb.staging-" + dead + "-1a2b.tmp", ".s.duckdb.staging-" + dead
+          + "-1a2b.tmp.wal", ".s.duckdb.side-" + dead + "-1a2b.tmp", ".s.duckdb.sorted-" + dead + "-ff.tmp.wal");
+      List<String> kept = List.of(".s.duckdb.staging-" + live.pid() + "-3c.tmp", ".s.duckdb.side-" + live.pid()
+          + "-3c.tmp.wal", ".s.duckdb.staging-" + ProcessHandle.current().pid() + "-9.tmp", ".t.duckdb.staging-"
+          + dead + "-1a2b.tmp", ".s.duckdb.notes-" + dead + "-1.tmp", ".s.duckdb.staging-" + dead + "-1a2b.tmp.bak",
+          "s.duckdb.staging-" + dead + "-1.tmp");
+      for (String f : deadOnes) {
+        Files.writeString(dir.resolve(f), "left by a killed import");
+      }
+      for (String f : kept) {
+        Files.writeString(dir.resolve(f), "in use or not ours");
+      }
+      Path target = dir.resolve("s.duckdb");
+      try (StoreWriter w = StoreWriter.create(target)) {
+        w.addTrial(trial(1, "cifar10", 12, 1, 40));
+        w.commit();
+      }
+      List<String> expected = new ArrayList<>(kept);
+      expected.add("s.duckdb");
+      assertThat(files()).containsExactlyInAnyOrderElementsOf(expected);
+    } finally {
+      live.destroyForcibly().waitFor();
+    }
   }
 
   @Test
