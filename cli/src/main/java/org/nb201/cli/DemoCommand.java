@@ -17,7 +17,7 @@ import org.nb201.generate.GenerateSummary;
 import org.nb201.generate.Plan;
 import org.nb201.generate.PlanConfig;
 import org.nb201.generate.Shard;
-import org.nb201.search.Algorithm;
+import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.SearchConfig;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
@@ -112,8 +112,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     String ds = Dataset.FASHION_MNIST.key();
     try (Nb201Api api = Nb201Api.open(store)) {
       printCells(out, api, ds);
-      for (Algorithm a : Algorithm.values()) {
-        SearchConfig sc = SearchConfig.builder(a).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1).build();
+      for (BenchmarkAlgorithmProvider a : BenchmarkAlgorithmProvider.all()) {
+        SearchConfig sc = SearchConfig.builder(a.defaults()).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1)
+            .build();
         SearchCommand.Outcome o = SearchCommand.search(api, sc, ds, epochs);
         out.println();
         SearchCommand.printTable(out, sc, o.summary(), o.wallSeconds(), store.getFileName().toString());
