@@ -18,7 +18,7 @@ import org.nb201.search.RunResult;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchRunner;
 import org.nb201.search.SearchSummary;
-import org.nb201.search.StoreOracle;
+import org.nb201.search.StoreOracles;
 import org.nb201.search.TableOracle;
 import org.nb201.space.algorithm.AlgorithmOption;
 import org.nb201.space.algorithm.AlgorithmProvider;
@@ -70,7 +70,7 @@ final class SearchCommand implements Runnable {
       description = "Worker threads (default: all cores); results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--dataset", defaultValue = StoreOracle.DATASET, paramLabel = "D",
+  @Option(names = "--dataset", defaultValue = StoreOracles.DATASET, paramLabel = "D",
       description = "Dataset of the search signal (default: ${DEFAULT-VALUE}, the official one).")
   String dataset;
 
@@ -199,18 +199,18 @@ final class SearchCommand implements Runnable {
 
   /** Runs a search on an open store; shared with {@code nb201 demo}. */
   static Outcome search(Nb201Api api, SearchConfig config, String dataset, int hp) {
-    FinalView signal = view(api, dataset, hp, StoreOracle.SPLIT);
+    FinalView signal = view(api, dataset, hp, StoreOracles.SPLIT);
     if (signal == null) {
       throw new IllegalArgumentException("store " + api.store().path().getFileName() + " has no hp " + hp + " " + dataset
           + " x-valid data for the search signal; it holds " + api.store().reader().trialSets().stream()
           .map(t -> t.dataset() + " hp " + t.hp()).distinct().toList()
           + " (choose one with --dataset and --hp)");
     }
-    TableOracle oracle = StoreOracle.of(signal);
+    TableOracle oracle = StoreOracles.of(signal);
     long t0 = System.nanoTime();
     List<RunResult> results = SearchRunner.runAll(config, oracle);
     double wall = (System.nanoTime() - t0) / 1e9;
-    boolean paper = dataset.equals(StoreOracle.DATASET) && api.hps().contains(200);
+    boolean paper = dataset.equals(StoreOracles.DATASET) && api.hps().contains(200);
     List<ReportMetric> columns = paper ? ReportMetric.PAPER : ReportMetric.of(dataset, hp);
     Map<ReportMetric, FinalView> views = new LinkedHashMap<>();
     for (ReportMetric m : columns) {

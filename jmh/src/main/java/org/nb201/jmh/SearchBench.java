@@ -14,7 +14,7 @@ import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.RunResult;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchRunner;
-import org.nb201.search.StoreOracle;
+import org.nb201.search.StoreOracles;
 import org.nb201.search.TableOracle;
 import org.nb201.space.Arch;
 import org.nb201.space.Op;
@@ -64,7 +64,7 @@ public final class SearchBench {
 
   private static void export(Path store, Path csv) throws Exception {
     try (Nb201Api api = Nb201Api.open(store)) {
-      FinalView v = api.finalView(StoreOracle.DATASET, StoreOracle.HP, StoreOracle.SPLIT);
+      FinalView v = api.finalView(StoreOracles.DATASET, StoreOracles.HP, StoreOracles.SPLIT);
       SearchSpace space = SearchSpace.official();
       try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
         w.write("code,slot,accuracy,cost\n");

@@ -168,7 +168,7 @@ public final class Nb201Api implements AutoCloseable {
    */
   public MoreInfo getMoreInfo(int index, String dataset, Integer iepoch, int hp, SeedChoice choice)
       throws MissingDataException {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     int epoch = epoch(iepoch, hp);
     int[] seeds = select(index, dataset, hp, choice);
     return MoreInfoQuery.build(index, dataset, hp, epoch, seeds, cache.get(index, dataset, hp, epoch));
@@ -187,7 +187,7 @@ public final class Nb201Api implements AutoCloseable {
 
   /** {@code get_cost_info(index, dataset, hp)}: FLOPs, params, latency and the time totals. */
   public CostInfo getCostInfo(int index, String dataset, int hp) throws MissingDataException {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     checkHp(hp);
     SearchSpace.checkIndex(index);
     return CostQuery.build(reader, trials(dataset, hp), index, dataset, hp);
@@ -200,7 +200,7 @@ public final class Nb201Api implements AutoCloseable {
 
   /** {@code get_latency}: seconds per batch of 256; hp is checked but latency does not depend on it. */
   public double getLatency(int index, String dataset, int hp) throws MissingDataException {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     checkHp(hp);
     SearchSpace.checkIndex(index);
     return CostQuery.latency(reader, index, dataset);
@@ -248,7 +248,7 @@ public final class Nb201Api implements AutoCloseable {
    * no limit), after the official name remapping.
    */
   public BestResult findBest(String dataset, String metricOnSet, Double flopMax, Double paramMax, int hp) {
-    Names.DatasetSplit ds = Names.remap(dataset, metricOnSet);
+    OfficialNames.DatasetSplit ds = OfficialNames.remap(dataset, metricOnSet);
     checkHp(hp);
     TrialIndex ti = trials(ds.dataset(), hp);
     FinalView view = FinalView.load(reader, ti, ds.dataset(), hp, ds.split(), hp - 1);
@@ -258,7 +258,7 @@ public final class Nb201Api implements AutoCloseable {
 
   /** {@code statistics(dataset, hp)}: number of trials (seeds) mapped to how many evaluated archs have that many. */
   public SortedMap<Integer, Integer> statistics(String dataset, int hp) {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     checkHp(hp);
     BitSet evaluated = reader.evaluated(hp);
     TrialIndex ti = trials(dataset, hp);
@@ -271,14 +271,14 @@ public final class Nb201Api implements AutoCloseable {
 
   /** The in-memory view of {@code split} at the last epoch, for search algorithms. */
   public FinalView finalView(String dataset, int hp, String split) {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     checkHp(hp);
     return FinalView.load(reader, trials(dataset, hp), dataset, hp, org.nb201.bench.Split.byKey(split), hp - 1);
   }
 
   /** Loads the stats of every architecture for one (dataset, hp, epoch) in one query, before a sweep. */
   public void prefetch(String dataset, int hp, Integer iepoch) {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     cache.prefetch(dataset, hp, epoch(iepoch, hp));
   }
 

@@ -24,15 +24,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * full-size synthetic store first when the path does not exist. Run with
  * {@code jmh/run report [store.duckdb] [--quick]}.
  */
-public final class StoreReport {
+public final class StoreSpeedReport {
   private final List<String[]> rows = new ArrayList<>();
 
-  private StoreReport() {}
+  private StoreSpeedReport() {}
 
   public static void main(String[] args) throws Exception {
     Path store = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "jmh/target/synthetic-full.duckdb");
     boolean quick = List.of(args).contains("--quick");
-    StoreReport r = new StoreReport();
+    StoreSpeedReport r = new StoreSpeedReport();
     if (!Files.exists(store)) {
       long t = System.nanoTime();
       new SyntheticStore(1).write(store, org.nb201.space.Arch.COUNT);
