@@ -19,6 +19,7 @@ import org.nb201.generate.PlanConfig;
 import org.nb201.generate.Shard;
 import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.SearchConfig;
+import org.nb201.space.Arch;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
 import picocli.CommandLine;
@@ -135,7 +136,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     FinalView v = api.finalView(ds, epochs, "x-valid");
     double sum = 0;
     int n = 0;
-    for (int i = 0; i < 15_625; i++) {
+    for (int i = 0; i < Arch.COUNT; i++) {
       if (v.seedCount(i) > 0) {
         sum += v.trainAllTime(i, 0) + v.splitPerTime(i, 0);
         n++;
@@ -150,7 +151,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     CostRecord[] costs = api.store().reader().costs(ds);
     record Row(int index, double valid, double test, double flops, double params) {}
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 15_625; i++) {
+    for (int i = 0; i < Arch.COUNT; i++) {
       if (valid.seedCount(i) > 0 && costs[i] != null) {
         rows.add(new Row(i, valid.meanAccuracy(i), test.meanAccuracy(i), costs[i].flops(), costs[i].params()));
       }

@@ -20,6 +20,7 @@ import org.nb201.search.SearchRunner;
 import org.nb201.search.SearchSummary;
 import org.nb201.search.StoreOracles;
 import org.nb201.search.TableOracle;
+import org.nb201.space.Arch;
 import org.nb201.space.algorithm.AlgorithmOption;
 import org.nb201.space.algorithm.AlgorithmProvider;
 import org.nb201.space.algorithm.Algorithms;
@@ -227,7 +228,7 @@ final class SearchCommand implements Runnable {
   }
 
   private static boolean hasValues(FinalView v) {
-    for (int i = 0; i < 15_625; i++) {
+    for (int i = 0; i < Arch.COUNT; i++) {
       if (v.seedCount(i) > 0 && Double.isFinite(v.meanAccuracy(i))) {
         return true;
       }
@@ -246,8 +247,8 @@ final class SearchCommand implements Runnable {
     out.printf(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s%n", c.algorithm(),
         c.runs(), c.budget(), c.seed(), storeName);
     if (s.partialCoverage()) {
-      out.printf(Locale.ROOT, "note: the store covers %d of 15625 cells; the algorithms search within them%n",
-          s.coveredCells());
+      out.printf(Locale.ROOT, "note: the store covers %d of %d cells; the algorithms search within them%n",
+          s.coveredCells(), Arch.COUNT);
     }
     out.printf(Locale.ROOT, "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",
         s.meanEvaluated(), s.meanUsedTime(), wall);

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.nb201.bench.pickle.PickleProfile;
 import org.nb201.bench.pickle.TorchFile;
 import org.nb201.bench.store.Provenance;
+import org.nb201.space.Arch;
 
 /**
  * Imports a NAS-Bench-201 benchmark file ({@code NAS-Bench-201-v1_0-e61699.pth},
@@ -35,7 +36,7 @@ public final class Nb201PthImporter {
         + container.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
     int[] maxIndex = {-1};
     try (StoreFeed feed = StoreFeed.open(file, target, options.overwrite(), provenance);
-        ImportProgress progress = ImportProgress.start("import", 15_625, "archs", options.progress())) {
+        ImportProgress progress = ImportProgress.start("import", Arch.COUNT, "archs", options.progress())) {
       Object root = TorchFile.stream(file, PickleProfile.torch(), List.of("arch2infos"), (key, value) -> {
         int index = OfficialArchs.index(file, key, -1);
         feed.add(NatsArchReader.fromArchResults(file, renameHps(file, index, value), index));
