@@ -1,7 +1,9 @@
 package org.nb201.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.generate.ClusterScripts;
 import org.nb201.generate.Plan;
@@ -25,7 +27,7 @@ final class ClusterCommand implements Runnable {
 
   @Command(name = "slurm", mixinStandardHelpOptions = true,
       description = "Write an sbatch job-array script; task k runs 'nb201 generate --shard k/N'.")
-  static final class Slurm implements java.util.concurrent.Callable<Integer> {
+  static final class Slurm implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--plan", required = true, paramLabel = "plan.jsonl") Path plan;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Shared output directory.") Path out;
@@ -45,7 +47,7 @@ final class ClusterCommand implements Runnable {
       Plan p = Plan.read(plan);
       String cmd = nb201 != null ? nb201 : Launcher.command();
       // Slurm opens the --output file before the script runs: its folder must exist at submit time
-      java.nio.file.Files.createDirectories(out.toAbsolutePath().resolve("logs"));
+      Files.createDirectories(out.toAbsolutePath().resolve("logs"));
       AtomicFiles.write(script, ClusterScripts.slurm(cmd, plan.toAbsolutePath(), out.toAbsolutePath(), array, cpus,
           partition, time, name, passThrough(dataDir, splitDir)));
       script.toFile().setExecutable(true);
@@ -69,7 +71,7 @@ final class ClusterCommand implements Runnable {
 
   @Command(name = "k8s", mixinStandardHelpOptions = true,
       description = "Write a Kubernetes Indexed Job manifest; pod k runs 'nb201 generate --shard k/N'.")
-  static final class Kubernetes implements java.util.concurrent.Callable<Integer> {
+  static final class Kubernetes implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--plan", required = true, paramLabel = "plan.jsonl", description = "The plan (also checked here).") Path plan;
     @Option(names = "--plan-in-volume", defaultValue = "plan.jsonl", description = "Path of the plan under /work in the pods (default: ${DEFAULT-VALUE}).") String planInVolume;

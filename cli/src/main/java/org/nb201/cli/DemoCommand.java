@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Option;
       "Build a small real benchmark on Fashion-MNIST and use it: plan, generate (local pool), collect,",
       "best cells, cost vs accuracy, and RS/REA/REINFORCE/BOHB on it. Rerunning resumes and reuses it."
     })
-final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+final class DemoCommand implements Callable<Integer> {
   /** The reference cells always included: ResNet (spec 2.6), all-conv3x3, all-skip, all-pool, all-none, index 0. */
   static final List<Integer> REFERENCE = List.of(11472, 1462, 1835, 7581, 1651, 0);
 

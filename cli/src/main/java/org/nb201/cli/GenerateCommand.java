@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.nb201.generate.DjlTrialExecutor;
 import org.nb201.generate.GenerateOptions;
 import org.nb201.generate.GenerateSummary;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Option;
       "an append-only ledger, a progress bar with ETA and trials/h. Rerun after any interruption (even",
       "kill -9): finished trials are skipped, partial files redone. --shard k/N runs one shard (array jobs)."
     })
-final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
+final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--plan", required = true, paramLabel = "plan.jsonl", description = "The plan (from 'nb201 plan').")

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The inside of a worker process: reads trial ids from its input, one per line, runs each, writes
@@ -15,7 +16,7 @@ public final class WorkerLoop {
 
   public static void serve(BufferedReader in, PrintStream out, Plan plan, Path dir, TrialExecutor executor)
       throws IOException {
-    java.util.Map<String, TrialSpec> trials = plan.byId();
+    Map<String, TrialSpec> trials = plan.byId();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String id = line.strip();
       if (id.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.nb201.search;
 
+import java.util.Arrays;
 import org.nb201.bench.query.FinalView;
 import org.nb201.space.Arch;
 
@@ -38,8 +39,8 @@ public final class StoreOracles {
         }
       }
       if (k > 0) {
-        acc[i] = java.util.Arrays.copyOf(a, k);
-        cost[i] = java.util.Arrays.copyOf(c, k);
+        acc[i] = Arrays.copyOf(a, k);
+        cost[i] = Arrays.copyOf(c, k);
         any = true;
       }
     }

@@ -1,13 +1,14 @@
 package org.nb201.bench.importer;
 
-import org.nb201.bench.nats.NatsArchReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.nb201.bench.nats.NatsArchReader;
 import org.nb201.bench.pickle.PickleProfile;
 import org.nb201.bench.pickle.TorchFile;
 import org.nb201.bench.store.Provenance;
@@ -33,7 +34,7 @@ public final class Nb201PthImporter {
     }
     TorchFile.Container container = TorchFile.detect(file);
     Provenance provenance = Provenance.ofFile(file, "{\"importer\":\"nb201-pth\",\"container\":\""
-        + container.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
+        + container.name().toLowerCase(Locale.ROOT) + "\"}");
     int[] maxIndex = {-1};
     try (StoreFeed feed = StoreFeed.open(file, target, options.overwrite(), provenance);
         ImportProgress progress = ImportProgress.start("import", Arch.COUNT, "archs", options.progress())) {

@@ -3,6 +3,7 @@ package org.nb201.bench.nats;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.nb201.bench.pickle.PyTuple;
 
 /**
  * Typed access to unpickled values of one file; every mismatch is a {@link NatsFormatException}
@@ -104,7 +105,7 @@ final class Fields {
     } else if (v instanceof Map<?, ?> m) {
       return "dict of " + m.size() + " entries";
     } else if (v instanceof List<?> l) {
-      return (v instanceof org.nb201.bench.pickle.PyTuple ? "tuple of " : "list of ") + l.size();
+      return (v instanceof PyTuple ? "tuple of " : "list of ") + l.size();
     }
     return v.getClass().getSimpleName();
   }

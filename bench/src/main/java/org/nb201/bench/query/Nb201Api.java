@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nb201.bench.Split;
 import org.nb201.bench.store.Store;
+import org.nb201.bench.store.StoreFormat;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.Arch;
 import org.nb201.space.ArchParser;
@@ -143,7 +145,7 @@ public final class Nb201Api implements AutoCloseable {
     SearchSpace.checkIndex(index);
     checkHp(hp);
     List<String> out = new ArrayList<>();
-    for (String d : org.nb201.bench.store.StoreFormat.DATASETS) {
+    for (String d : StoreFormat.DATASETS) {
       if (trials(d, hp).count(index) > 0) {
         out.add(d);
       }
@@ -273,7 +275,7 @@ public final class Nb201Api implements AutoCloseable {
   public FinalView finalView(String dataset, int hp, String split) {
     OfficialNames.checkDataset(dataset);
     checkHp(hp);
-    return FinalView.load(reader, trials(dataset, hp), dataset, hp, org.nb201.bench.Split.byKey(split), hp - 1);
+    return FinalView.load(reader, trials(dataset, hp), dataset, hp, Split.byKey(split), hp - 1);
   }
 
   /** Loads the stats of every architecture for one (dataset, hp, epoch) in one query, before a sweep. */
@@ -321,7 +323,7 @@ public final class Nb201Api implements AutoCloseable {
   }
 
   TrialIndex trials(String dataset, int hp) {
-    long key = ((long) org.nb201.bench.store.StoreFormat.datasetCode(dataset) << 32) | hp;
+    long key = ((long) StoreFormat.datasetCode(dataset) << 32) | hp;
     return trialIndexes.computeIfAbsent(key, k -> TrialIndex.load(reader, dataset, hp));
   }
 
