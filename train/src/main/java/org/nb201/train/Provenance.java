@@ -38,7 +38,7 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     return m;
   }
 
-  /** The version of nb201-train from the jar manifest, or "dev". */
+  /** The nb201 version, as everything records it ({@link ToolVersion}). */
   public static String currentToolVersion() {
     return ToolVersion.get();
   }
