@@ -108,8 +108,24 @@ final class SearchCommand implements Runnable {
     }
   }
 
-  /** The values given on the command line for the options of {@code provider}, by option key. */
-  private Map<String, String> algorithmOptions(AlgorithmProvider provider) {
+  /**
+   * The values given on the command line for the options of {@code chosen}, by option key. Options of the other
+   * algorithms are checked by their owners and otherwise ignored, as {@code --lr} always was.
+   */
+  private Map<String, String> algorithmOptions(AlgorithmProvider chosen) {
+    Map<String, String> values = Map.of();
+    for (AlgorithmProvider p : Algorithms.all()) {
+      Map<String, String> given = givenOptions(p);
+      if (p.name().equals(chosen.name())) {
+        values = given;
+      } else if (!given.isEmpty()) {
+        p.parse(given);
+      }
+    }
+    return values;
+  }
+
+  private Map<String, String> givenOptions(AlgorithmProvider provider) {
     ParseResult parsed = spec.commandLine().getParseResult();
     Map<String, String> values = new LinkedHashMap<>();
     for (AlgorithmOption o : provider.options()) {

@@ -114,9 +114,14 @@ class SearchCommandTest {
     // one Hyperband iteration has far fewer cells to evaluate than the 134 the budget affords
     assertThat(o.get("mean_evaluated").getAsDouble()).isLessThan(134);
     JsonObject rea = JsonParser.parseString(CliRun.of("search", "rea", "--store", store, "--runs", "1",
-        "--sample-size", "2", "--json").out()).getAsJsonObject();
+        "--sample-size", "2", "--lr", "0.1", "--json").out()).getAsJsonObject();
     assertThat(rea.get("population").getAsInt()).isEqualTo(10);
     assertThat(rea.get("sample_size").getAsInt()).isEqualTo(2);
+    // another algorithm's option is checked by its owner but not used, as --lr always was
+    assertThat(rea.has("lr")).isFalse();
+    CliRun otherBad = CliRun.of("search", "rea", "--store", store, "--lr", "0");
+    assertThat(otherBad.exitCode()).isEqualTo(2);
+    assertThat(otherBad.err()).isEqualTo("nb201: error: --lr must be > 0, got 0.0\n");
     CliRun bad = CliRun.of("search", "rea", "--store", store, "--population", "0");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).isEqualTo("nb201: error: --population must be >= 1, got 0\n");
