@@ -1,7 +1,9 @@
 package org.nb201.space.algorithm;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
@@ -32,30 +34,24 @@ public final class OptionValues {
 
   /** Passes the value of {@code key}, if given, to {@code set}. */
   public OptionValues ifInt(String key, IntConsumer set) {
-    String v = values.get(key);
-    if (v != null) {
-      int i;
-      try {
-        i = Integer.parseInt(v.strip());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(AlgorithmOption.flag(key) + " must be an integer, got '" + v + "'");
-      }
-      set.accept(i);
-    }
-    return this;
+    return read(key, "an integer", Integer::parseInt, set::accept);
   }
 
   /** Passes the value of {@code key}, if given, to {@code set}. */
   public OptionValues ifDouble(String key, DoubleConsumer set) {
+    return read(key, "a number", Double::parseDouble, set::accept);
+  }
+
+  private <T> OptionValues read(String key, String kind, Function<String, T> parse, Consumer<T> set) {
     String v = values.get(key);
     if (v != null) {
-      double d;
+      T value;
       try {
-        d = Double.parseDouble(v.strip());
+        value = parse.apply(v.strip());
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(AlgorithmOption.flag(key) + " must be a number, got '" + v + "'");
+        throw new IllegalArgumentException(AlgorithmOption.flag(key) + " must be " + kind + ", got '" + v + "'");
       }
-      set.accept(d);
+      set.accept(value);
     }
     return this;
   }
