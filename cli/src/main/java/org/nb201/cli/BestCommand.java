@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.nb201.bench.query.BestResult;
-import org.nb201.bench.query.Names;
+import org.nb201.bench.query.OfficialNames;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.store.Store;
 import org.nb201.space.SearchSpace;
@@ -54,7 +54,7 @@ final class BestCommand implements Runnable {
 
   @Override
   public void run() {
-    Names.DatasetSplit where = Names.remap(dataset, metric);
+    OfficialNames.DatasetSplit where = OfficialNames.remap(dataset, metric);
     BestResult b;
     try (Store s = StoreCli.open(store)) {
       b = new Nb201Api(s, 0).findBest(dataset, metric, maxFlops, maxParams, hp);

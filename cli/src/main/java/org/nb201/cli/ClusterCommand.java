@@ -1,9 +1,11 @@
 package org.nb201.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.generate.ClusterScripts;
 import org.nb201.generate.Plan;
@@ -27,7 +29,7 @@ final class ClusterCommand implements Runnable {
 
   @Command(name = "slurm", mixinStandardHelpOptions = true,
       description = "Write an sbatch job-array script; task k runs 'nb201 generate --shard k/N'.")
-  static final class Slurm implements java.util.concurrent.Callable<Integer> {
+  static final class Slurm implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--plan", required = true, paramLabel = "plan.jsonl") Path plan;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Shared output directory.") Path out;
@@ -50,7 +52,7 @@ final class ClusterCommand implements Runnable {
       String text = ClusterScripts.slurm(cmd, plan.toAbsolutePath(), out.toAbsolutePath(), array, cpus, partition,
           time, name, passThrough(dataDir, splitDir));
       // Slurm opens the --output file before the script runs: its folder must exist at submit time
-      java.nio.file.Files.createDirectories(out.toAbsolutePath().resolve("logs"));
+      Files.createDirectories(out.toAbsolutePath().resolve("logs"));
       AtomicFiles.write(script, text);
       script.toFile().setExecutable(true);
       spec.commandLine().getOut().printf("wrote %s: %d array tasks over %d trials; submit with: sbatch %s%n", script,
@@ -74,7 +76,7 @@ final class ClusterCommand implements Runnable {
 
   @Command(name = "k8s", mixinStandardHelpOptions = true,
       description = "Write a Kubernetes Indexed Job manifest; pod k runs 'nb201 generate --shard k/N'.")
-  static final class Kubernetes implements java.util.concurrent.Callable<Integer> {
+  static final class Kubernetes implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--plan", required = true, paramLabel = "plan.jsonl", description = "The plan (also checked here).") Path plan;
     @Option(names = "--plan-in-volume", defaultValue = "plan.jsonl", description = "Path of the plan under /work in the pods (default: ${DEFAULT-VALUE}).") String planInVolume;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.nb201.generate.CollectReport;
 import org.nb201.generate.Collector;
 import org.nb201.generate.Plan;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Parameters;
       "Merge the verified results of an output directory into a store (written atomically).",
       "Corrupt results are refused and named (exit code 3); --add adds to an existing store."
     })
-final class CollectCommand implements java.util.concurrent.Callable<Integer> {
+final class CollectCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "DIR", description = "The output directory of 'nb201 generate'.")

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
@@ -17,8 +18,9 @@ import org.nb201.generate.GenerateSummary;
 import org.nb201.generate.Plan;
 import org.nb201.generate.PlanConfig;
 import org.nb201.generate.Shard;
-import org.nb201.search.Algorithm;
+import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.SearchConfig;
+import org.nb201.space.Arch;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
 import picocli.CommandLine;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Option;
       "Build a small real benchmark on Fashion-MNIST and use it: plan, generate (local pool), collect,",
       "best cells, cost vs accuracy, and RS/REA/REINFORCE/BOHB on it. Rerunning resumes and reuses it."
     })
-final class DemoCommand implements java.util.concurrent.Callable<Integer> {
+final class DemoCommand implements Callable<Integer> {
   /** The reference cells always included: ResNet (spec 2.6), all-conv3x3, all-skip, all-pool, all-none, index 0. */
   static final List<Integer> REFERENCE = List.of(11472, 1462, 1835, 7581, 1651, 0);
 
@@ -112,8 +114,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     String ds = Dataset.FASHION_MNIST.key();
     try (Nb201Api api = Nb201Api.open(store)) {
       printCells(out, api, ds);
-      for (Algorithm a : Algorithm.values()) {
-        SearchConfig sc = SearchConfig.builder(a).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1).build();
+      for (BenchmarkAlgorithmProvider a : BenchmarkAlgorithmProvider.all()) {
+        SearchConfig sc = SearchConfig.builder(a.defaults()).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1)
+            .build();
         SearchCommand.Outcome o = SearchCommand.search(api, sc, ds, epochs);
         out.println();
         SearchCommand.printTable(out, sc, o.summary(), o.wallSeconds(), store.getFileName().toString());
@@ -134,7 +137,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     FinalView v = api.finalView(ds, epochs, "x-valid");
     double sum = 0;
     int n = 0;
-    for (int i = 0; i < 15_625; i++) {
+    for (int i = 0; i < Arch.COUNT; i++) {
       if (v.seedCount(i) > 0) {
         sum += v.trainAllTime(i, 0) + v.splitPerTime(i, 0);
         n++;
@@ -149,7 +152,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     CostRecord[] costs = api.store().reader().costs(ds);
     record Row(int index, double valid, double test, double flops, double params) {}
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 15_625; i++) {
+    for (int i = 0; i < Arch.COUNT; i++) {
       if (valid.seedCount(i) > 0 && costs[i] != null) {
         rows.add(new Row(i, valid.meanAccuracy(i), test.meanAccuracy(i), costs[i].flops(), costs[i].params()));
       }

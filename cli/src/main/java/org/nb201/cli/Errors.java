@@ -3,6 +3,7 @@ package org.nb201.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import org.nb201.bench.store.StoreException;
 import picocli.CommandLine;
 
 /**
@@ -45,7 +46,7 @@ final class Errors {
   /** User mistakes: our own exceptions, argument errors, unusable store files and I/O problems with the user's files. */
   static boolean isUserMistake(Throwable t) {
     return t instanceof UserException
-        || t instanceof org.nb201.bench.store.StoreException
+        || t instanceof StoreException
         || t instanceof IllegalArgumentException
         || t instanceof NoSuchFileException
         || t instanceof UncheckedIOException

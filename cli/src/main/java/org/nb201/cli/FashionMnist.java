@@ -1,11 +1,13 @@
 package org.nb201.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +49,7 @@ final class FashionMnist {
       run(work, "apt-get", "download", PACKAGE);
       Path deb = null;
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(work, PACKAGE + "_*.deb")) {
-        java.util.Iterator<Path> it = ds.iterator();
+        Iterator<Path> it = ds.iterator();
         if (it.hasNext()) {
           deb = it.next();
         }
@@ -77,7 +79,7 @@ final class FashionMnist {
 
   private static void run(Path dir, String... cmd) throws IOException {
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     try {
       if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
         String last = out.isEmpty() ? "" : out.substring(out.lastIndexOf('\n') + 1);

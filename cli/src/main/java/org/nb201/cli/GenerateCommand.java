@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.nb201.generate.DjlTrialExecutor;
 import org.nb201.generate.GenerateOptions;
 import org.nb201.generate.GenerateSummary;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Option;
       "kill -9): finished trials are skipped, partial files redone. --shard k/N runs one shard (array jobs).",
       "Several generators, with any --shard, may share a directory: each trial is locked while it runs."
     })
-final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
+final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--plan", required = true, paramLabel = "plan.jsonl", description = "The plan (from 'nb201 plan').")

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreException;
@@ -60,7 +61,7 @@ final class InfoCommand implements Runnable {
         JsonObject o = new JsonObject();
         o.addProperty("store", s.path().toString());
         o.addProperty("bytes", size);
-        s.meta().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        s.meta().entrySet().stream().sorted(Map.Entry.comparingByKey())
             .forEach(e -> o.addProperty(e.getKey(), e.getValue()));
         JsonObject rows = new JsonObject();
         for (String t : StoreFormat.tables()) {

@@ -10,24 +10,30 @@ import java.util.Map;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.generate.AtomicFiles;
-import org.nb201.search.Algorithm;
+import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.CurvePoint;
 import org.nb201.search.ReportMetric;
 import org.nb201.search.RunResult;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchRunner;
 import org.nb201.search.SearchSummary;
-import org.nb201.search.StoreOracle;
+import org.nb201.search.StoreOracles;
 import org.nb201.search.TableOracle;
+import org.nb201.space.Arch;
+import org.nb201.space.algorithm.Algorithms;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code nb201 search}: the paper's benchmark-driven search protocol on a store. */
+/**
+ * {@code nb201 search}: the paper's benchmark-driven search protocol on a store. The algorithms, their list in
+ * the help and their options come from the algorithm registry ({@link Algorithms}).
+ */
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
+    modelTransformer = RegisteredAlgorithms.class,
     description = {
       "Run a NAS algorithm many times on a benchmark store with simulated time (the paper protocol, spec 7.1).",
       "Signal: x-valid accuracy at the last epoch of a random seed (official: hp 12 cifar10-valid); cost:",
@@ -37,7 +43,7 @@ import picocli.CommandLine.Parameters;
 final class SearchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "<rs|rea|reinforce|bohb>", description = "The algorithm.")
+  @Parameters(paramLabel = "<algorithm>", description = "The algorithm (listed below).")
   String algorithm;
 
   @Option(names = "--store", required = true, paramLabel = "S", description = "The benchmark store.")
@@ -58,11 +64,7 @@ final class SearchCommand implements Runnable {
       description = "Worker threads (default: all cores); results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--lr", defaultValue = "0.5",
-      description = "REINFORCE learning rate (default: ${DEFAULT-VALUE}, as the official script).")
-  double lr;
-
-  @Option(names = "--dataset", defaultValue = StoreOracle.DATASET, paramLabel = "D",
+  @Option(names = "--dataset", defaultValue = StoreOracles.DATASET, paramLabel = "D",
       description = "Dataset of the search signal (default: ${DEFAULT-VALUE}, the official one).")
   String dataset;
 
@@ -77,8 +79,10 @@ final class SearchCommand implements Runnable {
 
   @Override
   public void run() {
-    SearchConfig.Builder b = SearchConfig.builder(Algorithm.byKey(algorithm)).optRuns(runs).optBudget(budget)
-        .optSeed(seed).optLearningRate(lr).optKeepCurves(curves != null);
+    BenchmarkAlgorithmProvider provider = BenchmarkAlgorithmProvider.byName(algorithm);
+    Map<String, String> options = RegisteredAlgorithms.given(provider, spec.commandLine().getParseResult());
+    SearchConfig.Builder b = SearchConfig.builder(provider.parse(options)).optRuns(runs).optBudget(budget)
+        .optSeed(seed).optKeepCurves(curves != null);
     if (threads != null) {
       b.optThreads(threads);
     }
@@ -103,18 +107,18 @@ final class SearchCommand implements Runnable {
 
   /** Runs a search on an open store; shared with {@code nb201 demo}. */
   static Outcome search(Nb201Api api, SearchConfig config, String dataset, int hp) {
-    FinalView signal = view(api, dataset, hp, StoreOracle.SPLIT);
+    FinalView signal = view(api, dataset, hp, StoreOracles.SPLIT);
     if (signal == null) {
       throw new IllegalArgumentException("store " + api.store().path().getFileName() + " has no hp " + hp + " " + dataset
           + " x-valid data for the search signal; it holds " + api.store().reader().trialSets().stream()
           .map(t -> t.dataset() + " hp " + t.hp()).distinct().toList()
           + " (choose one with --dataset and --hp)");
     }
-    TableOracle oracle = StoreOracle.of(signal);
+    TableOracle oracle = StoreOracles.of(signal);
     long t0 = System.nanoTime();
     List<RunResult> results = SearchRunner.runAll(config, oracle);
     double wall = (System.nanoTime() - t0) / 1e9;
-    boolean paper = dataset.equals(StoreOracle.DATASET) && api.hps().contains(200);
+    boolean paper = dataset.equals(StoreOracles.DATASET) && api.hps().contains(200);
     List<ReportMetric> columns = paper ? ReportMetric.PAPER : ReportMetric.of(dataset, hp);
     Map<ReportMetric, FinalView> views = new LinkedHashMap<>();
     for (ReportMetric m : columns) {
@@ -131,7 +135,7 @@ final class SearchCommand implements Runnable {
   }
 
   private static boolean hasValues(FinalView v) {
-    for (int i = 0; i < 15_625; i++) {
+    for (int i = 0; i < Arch.COUNT; i++) {
       if (v.seedCount(i) > 0 && Double.isFinite(v.meanAccuracy(i))) {
         return true;
       }
@@ -150,8 +154,8 @@ final class SearchCommand implements Runnable {
     out.printf(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s%n", c.algorithm(),
         c.runs(), c.budget(), c.seed(), storeName);
     if (s.partialCoverage()) {
-      out.printf(Locale.ROOT, "note: the store covers %d of 15625 cells; the algorithms search within them%n",
-          s.coveredCells());
+      out.printf(Locale.ROOT, "note: the store covers %d of %d cells; the algorithms search within them%n",
+          s.coveredCells(), Arch.COUNT);
     }
     out.printf(Locale.ROOT, "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",
         s.meanEvaluated(), s.meanUsedTime(), wall);

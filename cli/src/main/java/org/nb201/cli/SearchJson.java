@@ -1,7 +1,10 @@
 package org.nb201.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.Map;
 import org.nb201.bench.store.Provenance;
@@ -14,13 +17,10 @@ final class SearchJson {
 
   static String summary(SearchConfig c, SearchSummary s, Path store, double wallSeconds) {
     JsonObject o = new JsonObject();
-    o.addProperty("algorithm", c.algorithm().key());
+    o.addProperty("algorithm", c.algorithm());
     o.addProperty("runs", c.runs());
     o.addProperty("budget", c.budget());
     o.addProperty("seed", c.seed());
-    if (c.algorithm() == org.nb201.search.Algorithm.REINFORCE) {
-      o.addProperty("lr", c.learningRate());
-    }
     o.addProperty("mean_evaluated", s.meanEvaluated());
     o.addProperty("mean_simulated_time", s.meanUsedTime());
     JsonObject cov = new JsonObject();
@@ -52,10 +52,29 @@ final class SearchJson {
     prov.addProperty("threads", c.threads());
     prov.addProperty("machine", Provenance.thisMachine());
     o.add("provenance", prov);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o);
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
+        .toJson(withOptions(o, "seed", c.algorithm(), c.options().describe()));
   }
 
-  private static com.google.gson.JsonElement num(double x) {
-    return Double.isFinite(x) ? new com.google.gson.JsonPrimitive(x) : com.google.gson.JsonNull.INSTANCE;
+  /** {@code summary} with the algorithm's own settings (REINFORCE's lr, BOHB's eta, ...) after {@code key}. */
+  private static JsonObject withOptions(JsonObject summary, String key, String algorithm, Map<String, Object> options) {
+    JsonObject out = new JsonObject();
+    for (Map.Entry<String, JsonElement> e : summary.entrySet()) {
+      out.add(e.getKey(), e.getValue());
+      if (e.getKey().equals(key)) {
+        for (Map.Entry<String, Object> option : options.entrySet()) {
+          if (summary.has(option.getKey())) {
+            throw new IllegalStateException(algorithm + "'s option " + option.getKey() + " clashes with a summary key");
+          }
+          out.add(option.getKey(), option.getValue() instanceof Number n ? new JsonPrimitive(n)
+              : new JsonPrimitive(String.valueOf(option.getValue())));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static JsonElement num(double x) {
+    return Double.isFinite(x) ? new JsonPrimitive(x) : JsonNull.INSTANCE;
   }
 }

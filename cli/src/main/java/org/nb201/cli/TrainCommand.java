@@ -1,6 +1,7 @@
 package org.nb201.cli;
 
 import com.google.gson.GsonBuilder;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ final class TrainCommand implements Runnable {
         throw new UserException("store " + store + " already holds (index " + t.index() + ", " + t.dataset() + ", hp "
             + t.hp() + ", seed " + t.seed() + "); nothing was changed");
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new UserException("cannot write store " + store + ": " + e.getMessage(), e);
     }
     if (!json) {

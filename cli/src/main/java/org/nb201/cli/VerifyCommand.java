@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.nb201.generate.Plan;
 import org.nb201.generate.TrialSpec;
 import org.nb201.generate.Verifier;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = "Check an output directory against its plan. Exit code 0 when complete, 3 when not.")
-final class VerifyCommand implements java.util.concurrent.Callable<Integer> {
+final class VerifyCommand implements Callable<Integer> {
   /** Exit code when trials are missing or damaged. */
   static final int INCOMPLETE = 3;
 

@@ -1,10 +1,13 @@
 package org.nb201.cli;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.nb201.generate.DjlTrialExecutor;
 import org.nb201.generate.Plan;
 import org.nb201.generate.WorkerLoop;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Option;
 
 /** {@code nb201 worker}: one process of the local pool; reads trial ids on stdin (started by {@code generate}). */
 @Command(name = "worker", hidden = true, description = "Internal: a worker process of 'nb201 generate'.")
-final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
+final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--plan", required = true) Path plan;
   @Option(names = "--out", required = true) Path out;
   @Option(names = "--threads", defaultValue = "1") int threads;
@@ -30,7 +33,7 @@ final class WorkerCommand implements java.util.concurrent.Callable<Integer> {
     }
     DjlTrialExecutor executor = new DjlTrialExecutor(DataLocations.resolve(dataDir), splitDir, threads,
         TrainConfig.Device.parse(device));
-    PrintStream stdout = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+    PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
         StandardCharsets.UTF_8);
     System.setOut(System.err); // stdout is the protocol channel: nothing else may print there
     WorkerLoop.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stdout,

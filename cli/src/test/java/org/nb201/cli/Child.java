@@ -1,5 +1,6 @@
 package org.nb201.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class Child {
     return cmd;
   }
 
-  static Process start(Path log, String... args) throws java.io.IOException {
+  static Process start(Path log, String... args) throws IOException {
     return new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 

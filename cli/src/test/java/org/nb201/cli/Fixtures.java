@@ -1,5 +1,6 @@
 package org.nb201.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ final class Fixtures {
     CliRun r = CliRun.of("plan", "--archs", archs, "--datasets", "fashion-mnist", "--hp", "1", "--seeds", "777",
         "--C", "4", "--N", "1", "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64", "--out",
         plan.toString());
-    org.assertj.core.api.Assertions.assertThat(r.exitCode()).as("plan failed: " + r.err()).isZero();
+    assertThat(r.exitCode()).as("plan failed: " + r.err()).isZero();
     return r;
   }
 }

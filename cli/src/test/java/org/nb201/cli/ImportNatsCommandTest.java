@@ -3,6 +3,7 @@ package org.nb201.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -51,13 +52,13 @@ class ImportNatsCommandTest {
   void importsTheSingleFileArchive() throws Exception {
     // built from the shared sample by the bench module's fixture script, into this test's folder
     Path python = Path.of("/usr/bin/python3");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "/usr/bin/python3 missing: skipping");
+    assumeTrue(Files.isExecutable(python), "/usr/bin/python3 missing: skipping");
     Path archive = dir.resolve("NATS-tss-v1_0-sample.pickle.pbz2");
     Process p = new ProcessBuilder(python.toString(),
         repoRoot().resolve("bench/src/test/python/make_nats_archive.py").toString(), natsSample().toString(),
         archive.toString()).redirectErrorStream(true).start();
-    String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "cannot build the archive fixture: " + log);
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assumeTrue(p.waitFor() == 0, "cannot build the archive fixture: " + log);
     Path store = dir.resolve("archive.db");
     CliRun r = CliRun.of("import", "nats", archive.toString(), "--out", store.toString(), "--quiet");
     assertThat(r.exitCode()).as(r.err()).isZero();

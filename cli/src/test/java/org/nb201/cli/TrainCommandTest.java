@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +24,9 @@ class TrainCommandTest {
 
   /** {@code nb201 train --json} of cell 11472 on a slice of Fashion-MNIST with {@code options}; must succeed. */
   private static JsonObject trainJson(String... options) {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("train", "--arch", "11472",
+    List<String> args = new ArrayList<>(List.of("train", "--arch", "11472",
         "--dataset", "fashion-mnist", "--data-dir", fashion(), "--hp", "1", "--N", "1", "--threads", "2", "--json"));
-    args.addAll(java.util.List.of(options));
+    args.addAll(List.of(options));
     CliRun r = CliRun.of(args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.err()).isZero();
     return JsonParser.parseString(r.out()).getAsJsonObject();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Collector {
     if (Files.exists(storeFile) && !add) {
       throw new IllegalArgumentException("store " + storeFile + " already exists; pass --add to add to it");
     }
-    List<Outcome> outcomes = new java.util.ArrayList<>();
+    List<Outcome> outcomes = new ArrayList<>();
     for (TrialSpec t : report.done()) {
       Path file = ResultFile.path(dir, t.id());
       try {
@@ -96,7 +97,7 @@ public final class Collector {
       w.addProvenance(Provenance.ofFile(storeFile, "{\"carried_over_from\":\"" + storeFile.getFileName() + "\"}"));
       for (String dataset : r.datasets()) {
         for (int hp : r.hps()) {
-          List<TrialKey> keys = new java.util.ArrayList<>();
+          List<TrialKey> keys = new ArrayList<>();
           r.trials(dataset, hp, (index, seed) ->
               keys.add(new TrialKey(index, dataset, hp, seed == StoreReader.AVERAGED ? null : seed)));
           for (TrialKey k : keys) {

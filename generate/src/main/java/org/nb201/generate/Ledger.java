@@ -3,6 +3,7 @@ package org.nb201.generate;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -130,7 +131,7 @@ public final class Ledger implements AutoCloseable {
     String h = System.getenv("HOSTNAME");
     if (h == null || h.isBlank()) {
       try {
-        h = java.net.InetAddress.getLocalHost().getHostName();
+        h = InetAddress.getLocalHost().getHostName();
       } catch (IOException e) {
         h = "unknown";
       }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.nb201.bench.EpochMetrics;
 import org.nb201.bench.Split;
 
@@ -48,7 +49,7 @@ public final class ResultFile {
     cost.addProperty("params", outcome.params());
     cost.addProperty("latency", outcome.latency());
     o.add("cost", cost);
-    o.add("provenance", Json.GSON.toJsonTree(new LinkedHashMap<>(new java.util.TreeMap<>(outcome.provenance()))));
+    o.add("provenance", Json.GSON.toJsonTree(new LinkedHashMap<>(new TreeMap<>(outcome.provenance()))));
     JsonArray rows = new JsonArray();
     for (EpochMetrics m : outcome.metrics()) {
       JsonArray r = new JsonArray();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,14 +89,14 @@ class GeneratorTest {
     List<TrialSpec> t = plan.trials();
     Path truncated = ResultFile.path(out, t.get(0).id());
     byte[] full = Files.readAllBytes(truncated);
-    Files.write(truncated, java.util.Arrays.copyOf(full, full.length / 2));
+    Files.write(truncated, Arrays.copyOf(full, full.length / 2));
     Path flipped = ResultFile.path(out, t.get(1).id());
     byte[] b = Files.readAllBytes(flipped);
     b[40] ^= 0x01;
     Files.write(flipped, b);
     Files.delete(ResultFile.path(out, t.get(2).id()));
     Files.copy(ResultFile.path(out, t.get(3).id()), ResultFile.path(out, t.get(4).id()),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(ResultFile.dir(out).resolve("0123456789abcdef.json"), "{}\n");
     try (Ledger l = Ledger.open(out)) {
       l.append(t.get(5).id(), "done", 1, null);

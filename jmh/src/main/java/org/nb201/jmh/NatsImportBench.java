@@ -3,6 +3,7 @@ package org.nb201.jmh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import org.nb201.bench.importer.ImportOptions;
 import org.nb201.bench.importer.NatsDirectoryImporter;
@@ -53,7 +54,7 @@ public class NatsImportBench {
   @TearDown(Level.Trial)
   public void clean() throws IOException {
     try (var s = Files.walk(work)) {
-      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 

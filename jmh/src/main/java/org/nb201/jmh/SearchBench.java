@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
-import org.nb201.search.Algorithm;
+import org.nb201.search.BenchmarkAlgorithmOptions;
+import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.RunResult;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchRunner;
-import org.nb201.search.StoreOracle;
+import org.nb201.search.StoreOracles;
 import org.nb201.search.TableOracle;
 import org.nb201.space.Arch;
 import org.nb201.space.Op;
@@ -37,8 +38,8 @@ public final class SearchBench {
     switch (args[0]) {
       case "synthetic" -> synthetic(Path.of(args[1]));
       case "export" -> export(Path.of(args[1]), Path.of(args[2]));
-      case "run" -> run(Path.of(args[1]), Algorithm.byKey(args[2]), Integer.parseInt(args[3]),
-          Double.parseDouble(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
+      case "run" -> run(Path.of(args[1]), BenchmarkAlgorithmProvider.byName(args[2]).defaults(),
+          Integer.parseInt(args[3]), Double.parseDouble(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
       default -> throw new IllegalArgumentException("usage: synthetic <csv> | export <store> <csv> | run <csv> ...");
     }
   }
@@ -63,7 +64,7 @@ public final class SearchBench {
 
   private static void export(Path store, Path csv) throws Exception {
     try (Nb201Api api = Nb201Api.open(store)) {
-      FinalView v = api.finalView(StoreOracle.DATASET, StoreOracle.HP, StoreOracle.SPLIT);
+      FinalView v = api.finalView(StoreOracles.DATASET, StoreOracles.HP, StoreOracles.SPLIT);
       SearchSpace space = SearchSpace.official();
       try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
         w.write("code,slot,accuracy,cost\n");
@@ -94,7 +95,8 @@ public final class SearchBench {
     return new TableOracle(acc, cost);
   }
 
-  private static void run(Path csv, Algorithm alg, int runs, double budget, int reps, int threads) throws Exception {
+  private static void run(Path csv, BenchmarkAlgorithmOptions alg, int runs, double budget, int reps, int threads)
+      throws Exception {
     TableOracle oracle = load(csv);
     SearchConfig config = SearchConfig.builder(alg).optRuns(runs).optBudget(budget).optSeed(1).optThreads(threads)
         .build();
@@ -111,6 +113,6 @@ public final class SearchBench {
     }
     Arrays.sort(t);
     System.out.printf(Locale.ROOT, "java %s: %d runs x %.0f s budget, %d threads: best %.4f s, median %.4f s"
-        + " (%.1f evaluations per run)%n", alg, runs, budget, threads, t[0], t[reps / 2], evaluated);
+        + " (%.1f evaluations per run)%n", alg.algorithm(), runs, budget, threads, t[0], t[reps / 2], evaluated);
   }
 }

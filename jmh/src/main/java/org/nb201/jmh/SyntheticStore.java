@@ -16,6 +16,7 @@ import org.nb201.space.Arch;
 import org.nb201.space.Cost;
 import org.nb201.space.CostModel;
 import org.nb201.space.Dataset;
+import org.nb201.space.Op;
 import org.nb201.space.SearchSpace;
 
 /**
@@ -68,8 +69,8 @@ public final class SyntheticStore {
     SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + index);
     Arch arch = SearchSpace.official().arch(index);
     double quality = rnd.nextDouble(); // how good this cell is, shared by all its trials
-    double trainTime = 4 + 10 * (arch.count(org.nb201.space.Op.NOR_CONV_3X3) + 0.3 * arch.count(
-        org.nb201.space.Op.NOR_CONV_1X1)) / 6 + rnd.nextDouble();
+    double trainTime = 4 + 10 * (arch.count(Op.NOR_CONV_3X3) + 0.3 * arch.count(
+        Op.NOR_CONV_1X1)) / 6 + rnd.nextDouble();
     double evalPerImage = trainTime / 25_000 * 0.5;
     for (Dataset d : Dataset.official()) {
       String key = d.key();

@@ -1,5 +1,6 @@
 package org.nb201.pickle;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -110,7 +111,7 @@ final class PickleInput {
    * fewer when the stream ends first. Allocation grows only with the bytes actually delivered.
    */
   byte[] rawBytes(long n) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(n, STREAM_CHUNK));
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(n, STREAM_CHUNK));
     long left = n;
     while (left > 0 && fill(1)) {
       int k = (int) Math.min(left, end - pos);

@@ -1,6 +1,10 @@
 package org.nb201.pickle;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The unpickler's value stack, MARK stack and memo, all bounds-checked. As in CPython, values
@@ -157,7 +161,7 @@ final class PickleStack {
 
   /** Drops the values at positions {@code >= newSize}; only above the innermost MARK. */
   void truncate(int newSize) {
-    java.util.Arrays.fill(items, newSize, size, null);
+    Arrays.fill(items, newSize, size, null);
     size = newSize;
   }
 
@@ -172,8 +176,8 @@ final class PickleStack {
    * the value below it as key; without a MARK, SETITEM's {@code dict key value} layout); {@code null}
    * when position {@code i} is not inside a dict being filled.
    */
-  java.util.List<Object> keyPath(int i) {
-    java.util.ArrayDeque<Object> keys = new java.util.ArrayDeque<>();
+  List<Object> keyPath(int i) {
+    ArrayDeque<Object> keys = new ArrayDeque<>();
     int m = markCount - 1;
     while (i > 0) {
       while (m >= 0 && marks[m] > i) {
@@ -181,9 +185,9 @@ final class PickleStack {
       }
       int parent;
       if (m >= 0 && marks[m] >= 1 && marks[m] <= i && (i - marks[m]) % 2 == 1
-          && items[marks[m] - 1] instanceof java.util.Map) {
+          && items[marks[m] - 1] instanceof Map) {
         parent = marks[m] - 1;
-      } else if (i >= 2 && (m < 0 || marks[m] <= i - 2) && items[i - 2] instanceof java.util.Map) {
+      } else if (i >= 2 && (m < 0 || marks[m] <= i - 2) && items[i - 2] instanceof Map) {
         parent = i - 2;
       } else {
         return null;
@@ -194,6 +198,6 @@ final class PickleStack {
       keys.addFirst(items[i - 1]);
       i = parent;
     }
-    return new java.util.ArrayList<>(keys);
+    return new ArrayList<>(keys);
   }
 }

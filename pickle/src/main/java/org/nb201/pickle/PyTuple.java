@@ -1,5 +1,6 @@
 package org.nb201.pickle;
 
+import java.math.BigInteger;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
@@ -56,7 +57,7 @@ public final class PyTuple extends AbstractList<Object> implements RandomAccess 
   /** Whether a value of this type may be a dict key or set element (Python's hashable types). */
   static boolean isHashableLeaf(Object o) {
     return o == null || o instanceof String || o instanceof Long || o instanceof Double
-        || o instanceof Boolean || o instanceof java.math.BigInteger || o instanceof byte[];
+        || o instanceof Boolean || o instanceof BigInteger || o instanceof byte[];
   }
 
   /** True when every element is hashable, recursively. */

@@ -2,6 +2,7 @@ package org.nb201.pickle;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -95,9 +96,9 @@ final class Reductions {
     if (args.isEmpty()) {
       return map;
     }
-    if (args.size() == 1 && args.get(0) instanceof java.util.List<?> pairs) {
+    if (args.size() == 1 && args.get(0) instanceof List<?> pairs) {
       for (Object p : pairs) {
-        if (!(p instanceof java.util.List<?> kv) || kv.size() != 2) {
+        if (!(p instanceof List<?> kv) || kv.size() != 2) {
           throw in.error("OrderedDict items must be (key, value) pairs");
         }
         Containers.put(in, map, kv.get(0), kv.get(1));

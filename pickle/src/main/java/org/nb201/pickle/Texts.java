@@ -1,5 +1,7 @@
 package org.nb201.pickle;
 
+import java.math.BigInteger;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +47,7 @@ final class Texts {
       return "NoneType";
     } else if (o instanceof String) {
       return "str";
-    } else if (o instanceof Long || o instanceof java.math.BigInteger) {
+    } else if (o instanceof Long || o instanceof BigInteger) {
       return "int";
     } else if (o instanceof Double) {
       return "float";
@@ -60,7 +62,7 @@ final class Texts {
     } else if (o instanceof Map) {
       return "dict";
     } else if (o instanceof Set) {
-      return o instanceof java.util.HashSet ? "set" : "frozenset";
+      return o instanceof HashSet ? "set" : "frozenset";
     } else if (o instanceof PyGlobal g) {
       return "global " + g;
     } else if (o instanceof PyObject p) {

@@ -1,16 +1,22 @@
 package org.nb201.pickle;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -70,8 +76,8 @@ public final class TorchFile {
       throw new TorchFormatException(file + ": " + e.getMessage(), e);
     } catch (TorchFormatException e) {
       throw e.getMessage().startsWith(file.toString()) ? e : new TorchFormatException(file + ": " + e.getMessage(), e);
-    } catch (java.util.zip.ZipException | java.io.EOFException e) {
-      throw new TorchFormatException(file + ": corrupt or truncated " + c.name().toLowerCase(java.util.Locale.ROOT)
+    } catch (ZipException | EOFException e) {
+      throw new TorchFormatException(file + ": corrupt or truncated " + c.name().toLowerCase(Locale.ROOT)
           + " container (" + String.valueOf(e.getMessage()).strip() + ")", e);
     }
   }
@@ -96,8 +102,8 @@ public final class TorchFile {
       TorchStorages storages = new TorchStorages((key, bytes) -> zipStorage(zip, prefix + "data/" + key, bytes));
       // torch stores entries uncompressed, and ZipFile does not check the CRC-32 of stored entries:
       // checking it here turns a flipped byte into an error instead of a silently wrong number.
-      java.util.zip.CheckedInputStream checked = new java.util.zip.CheckedInputStream(zip.getInputStream(pkl),
-          new java.util.zip.CRC32());
+      CheckedInputStream checked = new CheckedInputStream(zip.getInputStream(pkl),
+          new CRC32());
       try (InputStream in = new BufferedInputStream(checked, 1 << 16)) {
         PickleStream ps = new PickleStream(in);
         Object root = path == null ? ps.next(profile)
@@ -124,7 +130,7 @@ public final class TorchFile {
         throw new TorchFormatException("storage " + name + " has " + (b.length > bytes ? "more" : b.length)
             + " bytes, expected " + bytes);
       }
-      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      CRC32 crc = new CRC32();
       crc.update(b);
       if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
         throw new TorchFormatException("storage " + name + " fails its CRC-32 check (corrupt file)");
@@ -169,7 +175,7 @@ public final class TorchFile {
         if (type == null) {
           throw new TorchFormatException("storage key " + Texts.describe(k) + " is not used by any tensor");
         }
-        long numel = Long.reverseBytes(java.nio.ByteBuffer.wrap(ps.readRaw(8)).getLong());
+        long numel = Long.reverseBytes(ByteBuffer.wrap(ps.readRaw(8)).getLong());
         if (numel < 0 || numel > TorchStorages.MAX_ELEMENTS) {
           throw new TorchFormatException("storage " + Texts.describe(k) + " declares " + numel
               + " elements; cap " + TorchStorages.MAX_ELEMENTS);

@@ -3,6 +3,8 @@ package org.nb201.pickle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +131,7 @@ final class TorchStorages {
 
   /** Storage key to storage type of every storage id in {@code value}. */
   static Map<String, PyGlobal> storageTypes(Object value) {
-    Map<String, PyGlobal> out = new java.util.HashMap<>();
+    Map<String, PyGlobal> out = new HashMap<>();
     collect(value, out, new IdentityHashMap<>());
     return out;
   }
@@ -142,7 +144,7 @@ final class TorchStorages {
       for (Map.Entry<?, ?> e : m.entrySet()) {
         collect(e.getValue(), out, seen);
       }
-    } else if (v instanceof java.util.Collection<?> c && seen.put(v, v) == null) {
+    } else if (v instanceof Collection<?> c && seen.put(v, v) == null) {
       for (Object x : c) {
         collect(x, out, seen);
       }

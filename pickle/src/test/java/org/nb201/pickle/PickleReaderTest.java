@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.nb201.pickle.PickleBytes.hex;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** What the reader builds from pickles CPython 3 wrote with protocols 1 to 5. */
 class PickleReaderTest {
@@ -32,7 +34,7 @@ class PickleReaderTest {
 
   @SuppressWarnings("unchecked")
   static List<Object> list(Object o) {
-    return o instanceof List ? (List<Object>) o : new java.util.ArrayList<>((java.util.Collection<Object>) o);
+    return o instanceof List ? (List<Object>) o : new ArrayList<>((Collection<Object>) o);
   }
 
   @ParameterizedTest

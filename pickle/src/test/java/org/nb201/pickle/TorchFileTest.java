@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,11 +52,11 @@ class TorchFileTest {
   void rejectsAStorageMissingFromTheZip() throws Exception {
     Path src = PTH.resolve("tensors-zip.pth");
     Path f = dir.resolve("missing.pth");
-    try (var in = new java.util.zip.ZipFile(src.toFile());
-        var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(f))) {
-      for (var e : java.util.Collections.list(in.entries())) {
+    try (var in = new ZipFile(src.toFile());
+        var out = new ZipOutputStream(Files.newOutputStream(f))) {
+      for (var e : Collections.list(in.entries())) {
         if (!e.getName().endsWith("/data/0")) {
-          out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+          out.putNextEntry(new ZipEntry(e.getName()));
           in.getInputStream(e).transferTo(out);
           out.closeEntry();
         }

@@ -16,24 +16,24 @@ import org.nb201.space.PyRandom;
  * budgets 12..200 with eta 3 (budgets 22.2, 66.7, 200), whose new configurations come from a
  * TPE-style model: per budget, a {@link CategoricalKde} of the best 15% ("good") and of the rest
  * ("bad") observations; candidates are drawn around good points and the one minimising bad/good
- * density wins. Settings: num_samples 4, random_fraction 0, bandwidth_factor 3 (unused for
- * categorical dimensions), min_bandwidth 0.3, 50 iterations, one worker. The oracle ignores the
- * budget, as the official worker does; every evaluation is charged. The result is the incumbent:
- * the lowest loss (100 - accuracy) observed at the largest budget, the earliest of equals.
+ * density wins. Settings (the {@link BohbOptions} defaults): num_samples 4, random_fraction 0,
+ * bandwidth_factor 3 (unused for categorical dimensions), min_bandwidth 0.3, 50 iterations, one
+ * worker. The oracle ignores the budget, as the official worker does; every evaluation is charged.
+ * The result is the incumbent: the lowest loss (100 - accuracy) observed at the largest budget, the
+ * earliest of equals.
  */
 public final class Bohb implements SearchAlgorithm {
-  static final double ETA = 3;
-  static final double MIN_BUDGET = 12;
-  static final double MAX_BUDGET = 200;
-  static final int NUM_SAMPLES = 4;
-  static final double MIN_BANDWIDTH = 0.3;
-  static final int TOP_N_PERCENT = 15;
-  static final int DEFAULT_ITERATIONS = 50;
+  private static final int TOP_N_PERCENT = 15;
 
   private record Config(Arch arch, int[] vector) {}
 
   private final Coverage coverage;
   private final PyRandom rng;
+  private final double eta;
+  private final double maxBudget;
+  private final int numSamples;
+  private final double randomFraction;
+  private final double minBandwidth;
   private final int iterations;
   private final int maxShIter;
   private final double[] budgets;
@@ -56,18 +56,19 @@ public final class Bohb implements SearchAlgorithm {
   private Arch bestAny;
   private double bestAnyLoss = Double.POSITIVE_INFINITY;
 
-  public Bohb(Coverage coverage, PyRandom rng) {
-    this(coverage, rng, DEFAULT_ITERATIONS);
-  }
-
-  public Bohb(Coverage coverage, PyRandom rng, int iterations) {
+  public Bohb(Coverage coverage, PyRandom rng, BohbOptions options) {
     this.coverage = coverage;
     this.rng = rng;
-    this.iterations = iterations;
-    this.maxShIter = (int) -Math.floor(Math.log(MIN_BUDGET / MAX_BUDGET) / Math.log(ETA) + 1e-12) + 1;
+    this.eta = options.eta();
+    this.maxBudget = options.maxBudget();
+    this.numSamples = options.numSamples();
+    this.randomFraction = options.randomFraction();
+    this.minBandwidth = options.minBandwidth();
+    this.iterations = options.iterations();
+    this.maxShIter = (int) -Math.floor(Math.log(options.minBudget() / maxBudget) / Math.log(eta) + 1e-12) + 1;
     this.budgets = new double[maxShIter];
     for (int i = 0; i < maxShIter; i++) {
-      budgets[i] = MAX_BUDGET * Math.pow(ETA, -(maxShIter - 1 - i));
+      budgets[i] = maxBudget * Math.pow(eta, -(maxShIter - 1 - i));
     }
   }
 
@@ -94,7 +95,7 @@ public final class Bohb implements SearchAlgorithm {
     double budget = stageBudgets[stage];
     stageLosses.add(loss);
     recordForModel(pending.vector(), budget, loss);
-    if (budget == MAX_BUDGET && loss < incumbentLoss) {
+    if (budget == maxBudget && loss < incumbentLoss) {
       incumbent = arch;
       incumbentLoss = loss;
     }
@@ -119,11 +120,11 @@ public final class Bohb implements SearchAlgorithm {
     }
     iteration++;
     int s = maxShIter - 1 - (iteration % maxShIter);
-    int n0 = (int) (Math.floor((double) maxShIter / (s + 1)) * Math.pow(ETA, s));
+    int n0 = (int) (Math.floor((double) maxShIter / (s + 1)) * Math.pow(eta, s));
     stageSizes = new int[s + 1];
     stageBudgets = Arrays.copyOfRange(budgets, maxShIter - 1 - s, maxShIter);
     for (int j = 0; j <= s; j++) {
-      stageSizes[j] = Math.max((int) (n0 * Math.pow(ETA, -j)), 1);
+      stageSizes[j] = Math.max((int) (n0 * Math.pow(eta, -j)), 1);
     }
     stage = 0;
     stageConfigs.clear();
@@ -190,12 +191,15 @@ public final class Bohb implements SearchAlgorithm {
     for (int i = 0; i < badRows; i++) {
       bad[i] = xs.get(order[nGood + i]);
     }
-    models.put(budget, new CategoricalKde[] {new CategoricalKde(good, MIN_BANDWIDTH),
-        new CategoricalKde(bad, MIN_BANDWIDTH)});
+    models.put(budget, new CategoricalKde[] {new CategoricalKde(good, minBandwidth),
+        new CategoricalKde(bad, minBandwidth)});
   }
 
   private Config sampleConfig() {
-    int[] vector = models.isEmpty() ? null : modelBasedVector();
+    // hpbandster draws rand() < random_fraction whenever a model exists; a zero fraction skips the draw here,
+    // which leaves the official default's stream as it was before the option existed
+    boolean random = models.isEmpty() || (randomFraction > 0 && rng.random() < randomFraction);
+    int[] vector = random ? null : modelBasedVector();
     if (vector == null) {
       vector = new int[Arch.EDGES];
       for (int e = 0; e < Arch.EDGES; e++) {
@@ -222,11 +226,11 @@ public final class Bohb implements SearchAlgorithm {
     CategoricalKde bad = model[1];
     double best = Double.POSITIVE_INFINITY;
     int[] bestVector = null;
-    for (int i = 0; i < NUM_SAMPLES; i++) {
+    for (int i = 0; i < numSamples; i++) {
       int[] datum = good.row(rng.randbelow(good.size()));
       int[] vector = new int[Arch.EDGES];
       for (int e = 0; e < Arch.EDGES; e++) {
-        double bw = Math.max(good.bandwidth(e), MIN_BANDWIDTH);
+        double bw = Math.max(good.bandwidth(e), minBandwidth);
         vector[e] = rng.random() < 1 - bw ? datum[e] : rng.randbelow(5);
       }
       double l = good.pdf(vector);

@@ -7,14 +7,9 @@ import org.nb201.space.PyRandom;
  * Regularized (aging) evolution ({@code R_EA.py}, spec 7.1): a population of 10 random cells; each
  * cycle draws 3 members with replacement, mutates the best of them (one edge, official
  * probabilities), appends the child and removes the oldest member. The result is the best cell of
- * the whole history (the first of equals).
+ * the whole history (the first of equals). Both sizes are {@link RegularizedEvolutionOptions}.
  */
 public final class RegularizedEvolution implements SearchAlgorithm {
-  /** Official population size. */
-  public static final int POPULATION = 10;
-  /** Official sample size ({@code R-EA.sh cifar10 3 -1}). */
-  public static final int SAMPLE = 3;
-
   private final Coverage coverage;
   private final PyRandom rng;
   private final int populationSize;
@@ -27,18 +22,11 @@ public final class RegularizedEvolution implements SearchAlgorithm {
   private Arch best;
   private double bestAccuracy = Double.NEGATIVE_INFINITY;
 
-  public RegularizedEvolution(Coverage coverage, PyRandom rng) {
-    this(coverage, rng, POPULATION, SAMPLE);
-  }
-
-  public RegularizedEvolution(Coverage coverage, PyRandom rng, int populationSize, int sampleSize) {
-    if (populationSize < 1 || sampleSize < 1) {
-      throw new IllegalArgumentException("population and sample size must be >= 1");
-    }
+  public RegularizedEvolution(Coverage coverage, PyRandom rng, RegularizedEvolutionOptions options) {
     this.coverage = coverage;
     this.rng = rng;
-    this.populationSize = populationSize;
-    this.sampleSize = sampleSize;
+    this.populationSize = options.population();
+    this.sampleSize = options.sampleSize();
     this.members = new Arch[populationSize];
     this.accuracies = new double[populationSize];
   }

@@ -8,15 +8,11 @@ import org.nb201.space.PyRandom;
  * REINFORCE ({@code reinforce.py}, spec 7.1): a 6x5 table of logits initialised with 1e-3 N(0,1),
  * an independent softmax per edge, Adam (lr 0.5 by default, betas 0.9/0.999, eps 1e-8) on the loss
  * {@code -sum log pi(a) * (reward - baseline)}, where the baseline is a bias-corrected exponential
- * moving average (momentum 0.9) updated with the reward before the loss is formed. The result is
- * the sampled cell with the best reward (the first of equals), not the policy's argmax.
+ * moving average (momentum 0.9 by default) updated with the reward before the loss is formed. The result is
+ * the sampled cell with the best reward (the first of equals), not the policy's argmax. The learning
+ * rate and the momentum are {@link ReinforceOptions}.
  */
 public final class Reinforce implements SearchAlgorithm {
-  /** Official learning rate ({@code REINFORCE.sh cifar10 0.5 -1}). */
-  public static final double DEFAULT_LR = 0.5;
-  /** Official EMA momentum of the baseline. */
-  public static final double EMA_MOMENTUM = 0.9;
-
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
   private static final double EPS = 1e-8;
@@ -25,6 +21,7 @@ public final class Reinforce implements SearchAlgorithm {
   private final Coverage coverage;
   private final PyRandom rng;
   private final double lr;
+  private final double emaMomentum;
   private final double[][] logits = new double[Arch.EDGES][OPS];
   private final double[][] m = new double[Arch.EDGES][OPS];
   private final double[][] v = new double[Arch.EDGES][OPS];
@@ -35,13 +32,11 @@ public final class Reinforce implements SearchAlgorithm {
   private Arch best;
   private double bestReward = Double.NEGATIVE_INFINITY;
 
-  public Reinforce(Coverage coverage, PyRandom rng, double lr) {
-    if (!(lr > 0)) {
-      throw new IllegalArgumentException("REINFORCE learning rate must be > 0, got " + lr);
-    }
+  public Reinforce(Coverage coverage, PyRandom rng, ReinforceOptions options) {
     this.coverage = coverage;
     this.rng = rng;
-    this.lr = lr;
+    this.lr = options.learningRate();
+    this.emaMomentum = options.emaMomentum();
     for (double[] row : logits) {
       for (int k = 0; k < OPS; k++) {
         row[k] = 1e-3 * gaussian(rng);
@@ -82,8 +77,8 @@ public final class Reinforce implements SearchAlgorithm {
       best = arch;
       bestReward = reward;
     }
-    emaNumerator = EMA_MOMENTUM * emaNumerator + (1 - EMA_MOMENTUM) * reward;
-    emaDenominator = EMA_MOMENTUM * emaDenominator + (1 - EMA_MOMENTUM);
+    emaNumerator = emaMomentum * emaNumerator + (1 - emaMomentum) * reward;
+    emaDenominator = emaMomentum * emaDenominator + (1 - emaMomentum);
     double advantage = reward - emaNumerator / emaDenominator;
     step++;
     double bc1 = 1 - Math.pow(BETA1, step);

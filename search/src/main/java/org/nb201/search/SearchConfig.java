@@ -1,21 +1,26 @@
 package org.nb201.search;
 
 /**
- * The settings of a search experiment (spec 7.1 defaults): algorithm, number of independent runs
- * (500), simulated time budget per run (12,000 s), base seed, worker threads, REINFORCE learning
- * rate (0.5), BOHB iterations (50) and whether to keep every run's anytime curve. Build with
- * {@code SearchConfig.builder(Algorithm.REA).optRuns(500).build()}.
+ * The settings of a search experiment (spec 7.1 defaults): the algorithm with its own options, number of
+ * independent runs (500), simulated time budget per run (12,000 s), base seed, worker threads and whether to keep
+ * every run's anytime curve. Build with {@code SearchConfig.builder(RegularizedEvolutionOptions.defaults())
+ * .optRuns(500).build()}.
  */
-public record SearchConfig(Algorithm algorithm, int runs, double budget, long seed, int threads,
-    double learningRate, int bohbIterations, boolean keepCurves) {
+public record SearchConfig(BenchmarkAlgorithmOptions options, int runs, double budget, long seed, int threads,
+    boolean keepCurves) {
 
-  public static Builder builder(Algorithm algorithm) {
-    return new Builder(algorithm);
+  public static Builder builder(BenchmarkAlgorithmOptions options) {
+    return new Builder(options);
   }
 
   public Builder toBuilder() {
-    return new Builder(algorithm).optRuns(runs).optBudget(budget).optSeed(seed).optThreads(threads)
-        .optLearningRate(learningRate).optBohbIterations(bohbIterations).optKeepCurves(keepCurves);
+    return new Builder(options).optRuns(runs).optBudget(budget).optSeed(seed).optThreads(threads)
+        .optKeepCurves(keepCurves);
+  }
+
+  /** The registered name of the algorithm ({@code rea}). */
+  public String algorithm() {
+    return options.algorithm();
   }
 
   /** The seed of run {@code r}: distinct per run, independent of thread count. */
@@ -25,17 +30,15 @@ public record SearchConfig(Algorithm algorithm, int runs, double budget, long se
 
   /** Builder with validation in {@link #build()}. */
   public static final class Builder {
-    private final Algorithm algorithm;
+    private final BenchmarkAlgorithmOptions options;
     private int runs = 500;
     private double budget = 12_000;
     private long seed = 1;
     private int threads = Runtime.getRuntime().availableProcessors();
-    private double learningRate = Reinforce.DEFAULT_LR;
-    private int bohbIterations = Bohb.DEFAULT_ITERATIONS;
     private boolean keepCurves;
 
-    private Builder(Algorithm algorithm) {
-      this.algorithm = algorithm;
+    private Builder(BenchmarkAlgorithmOptions options) {
+      this.options = options;
     }
 
     public Builder optRuns(int runs) {
@@ -58,23 +61,13 @@ public record SearchConfig(Algorithm algorithm, int runs, double budget, long se
       return this;
     }
 
-    public Builder optLearningRate(double lr) {
-      this.learningRate = lr;
-      return this;
-    }
-
-    public Builder optBohbIterations(int iterations) {
-      this.bohbIterations = iterations;
-      return this;
-    }
-
     public Builder optKeepCurves(boolean keep) {
       this.keepCurves = keep;
       return this;
     }
 
     public SearchConfig build() {
-      if (algorithm == null) {
+      if (options == null) {
         throw new IllegalArgumentException("a search algorithm is required");
       }
       if (runs < 1) {
@@ -89,13 +82,7 @@ public record SearchConfig(Algorithm algorithm, int runs, double budget, long se
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1, got " + threads);
       }
-      if (!(learningRate > 0)) {
-        throw new IllegalArgumentException("--lr must be > 0, got " + learningRate);
-      }
-      if (bohbIterations < 1) {
-        throw new IllegalArgumentException("BOHB iterations must be >= 1, got " + bohbIterations);
-      }
-      return new SearchConfig(algorithm, runs, budget, seed, threads, learningRate, bohbIterations, keepCurves);
+      return new SearchConfig(options, runs, budget, seed, threads, keepCurves);
     }
   }
 }

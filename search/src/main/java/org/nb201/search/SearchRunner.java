@@ -56,7 +56,7 @@ public final class SearchRunner {
       tasks[r] = () -> {
         long seed = config.runSeed(run);
         PyRandom rng = new PyRandom(seed);
-        SearchAlgorithm alg = config.algorithm().create(coverage, rng, config);
+        SearchAlgorithm alg = config.options().newRun(coverage, rng);
         results[run] = run(run, seed, alg, oracle, config.budget(), rng, config.keepCurves());
       };
     }

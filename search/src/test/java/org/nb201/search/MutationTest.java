@@ -2,10 +2,12 @@ package org.nb201.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.nb201.space.Arch;
 import org.nb201.space.Op;
 import org.nb201.space.PyRandom;
+import org.nb201.space.SearchSpace;
 
 class MutationTest {
   /** chi-square critical value for 5 degrees of freedom at p = 0.001 */
@@ -41,7 +43,7 @@ class MutationTest {
       assertThat(ops[e][parent.op(e).ordinal()]).isZero();
       for (Op op : Op.values()) {
         if (op != parent.op(e)) {
-          assertThat((double) ops[e][op.ordinal()] / counts[e]).isCloseTo(0.25, org.assertj.core.data.Offset.offset(0.02));
+          assertThat((double) ops[e][op.ordinal()] / counts[e]).isCloseTo(0.25, Offset.offset(0.02));
         }
       }
     }
@@ -59,7 +61,7 @@ class MutationTest {
   /** Fixed cells for tests. */
   static final class SearchSpaceFixture {
     static Arch resnet() {
-      return org.nb201.space.SearchSpace.official().arch(11472);
+      return SearchSpace.official().arch(11472);
     }
   }
 }

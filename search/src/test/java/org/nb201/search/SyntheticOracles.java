@@ -1,5 +1,6 @@
 package org.nb201.search;
 
+import java.util.function.IntPredicate;
 import org.nb201.space.Arch;
 import org.nb201.space.Op;
 import org.nb201.space.SearchSpace;
@@ -17,7 +18,7 @@ final class SyntheticOracles {
     return covering(i -> true, cost);
   }
 
-  static TableOracle covering(java.util.function.IntPredicate covered, double cost) {
+  static TableOracle covering(IntPredicate covered, double cost) {
     SearchSpace space = SearchSpace.official();
     double[][] acc = new double[Arch.COUNT][];
     double[][] costs = new double[Arch.COUNT][];

@@ -1,6 +1,7 @@
 package org.nb201.space;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -54,7 +55,7 @@ public final class Arch implements Comparable<Arch> {
   /** The cell with the same op on every edge. */
   public static Arch uniform(Op op) {
     Op[] ops = new Op[EDGES];
-    java.util.Arrays.fill(ops, op);
+    Arrays.fill(ops, op);
     return of(ops);
   }
 

@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 public enum Isomorphism {
   /** {@code consider_zero=None}: every cell is its own class (15,625 classes). */
-  NONE(15_625),
+  NONE(Arch.COUNT),
   /** {@code consider_zero=False}: skip connections collapse, zeros do not (12,751 classes). */
   IGNORE_ZERO(12_751),
   /** {@code consider_zero=True}: the official key used by {@code get_unique_str} (6,466 classes). */

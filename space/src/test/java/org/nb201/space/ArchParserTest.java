@@ -2,6 +2,7 @@ package org.nb201.space;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,7 +72,7 @@ class ArchParserTest {
 
   @Test
   void reportsTheColumnOfTheProblem() {
-    ArchFormatException e = (ArchFormatException) org.assertj.core.api.Assertions.catchThrowable(
+    ArchFormatException e = (ArchFormatException) catchThrowable(
         () -> Arch.parse("|none~0|+|none~0|none~7|+|none~0|none~1|none~2|"));
     assertThat(e.position()).isEqualTo(22);
     assertThat(e.getMessage()).contains("bad input node '~7'").contains("(at column 22)");

@@ -5,6 +5,9 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nb201.space.ToolVersion;
 
 /**
  * Where and how a trial was produced: tool version, engine and version, device, intra- and
@@ -17,8 +20,8 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     Instant started, String malloc) {
 
   /** The record as an ordered map with stable snake_case keys, for JSON output and stores. */
-  public java.util.Map<String, Object> toMap() {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("tool_version", toolVersion);
     m.put("engine", engine + " " + engineVersion);
     m.put("djl", djlVersion);
@@ -35,9 +38,9 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     return m;
   }
 
-  /** The version of nb201-train from the jar manifest, or "dev". */
+  /** The nb201 version, as everything records it ({@link ToolVersion}). */
   public static String currentToolVersion() {
-    return org.nb201.space.ToolVersion.get();
+    return ToolVersion.get();
   }
 
   static String currentHost() {

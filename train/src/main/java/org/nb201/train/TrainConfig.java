@@ -1,8 +1,11 @@
 package org.nb201.train;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.nb201.space.Arch;
+import org.nb201.space.CostModel;
 import org.nb201.space.Dataset;
 import org.nb201.space.NetworkShape;
 
@@ -70,8 +73,8 @@ public record TrainConfig(
   }
 
   /** What defines the trial, as an ordered map with stable snake_case keys (for JSON output and provenance). */
-  public java.util.Map<String, Object> describe() {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("arch", arch.toString());
     m.put("dataset", dataset.key());
     m.put("epochs", epochs);
@@ -255,7 +258,7 @@ public record TrainConfig(
       check(threads >= 0, "threads must be >= 0, got " + threads);
       TrainConfig c = new TrainConfig(arch, dataset, dataDir, splitDir, epochs, seed, channels, cells, batchSize,
           learningRate, momentum, weightDecay, nesterov, trainLimit, evalLimit, device, threads, verifyData, channelsLast);
-      org.nb201.space.CostModel.cost(arch, c.shape()); // the input must survive two reductions
+      CostModel.cost(arch, c.shape()); // the input must survive two reductions
       return c;
     }
 

@@ -2,9 +2,11 @@ package org.nb201.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Platform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.space.Arch;
@@ -83,9 +85,9 @@ class TrainerTest {
       EpochResult a = last.epochs().get(e);
       EpochResult b = plain.epochs().get(e);
       // same data order, augmentation and initial weights; convolutions sum in another order
-      assertThat(a.trainLoss()).isCloseTo(b.trainLoss(), org.assertj.core.data.Percentage.withPercentage(0.5));
+      assertThat(a.trainLoss()).isCloseTo(b.trainLoss(), Percentage.withPercentage(0.5));
       assertThat(a.eval("x-test").loss()).isCloseTo(b.eval("x-test").loss(),
-          org.assertj.core.data.Percentage.withPercentage(1));
+          Percentage.withPercentage(1));
     }
     // other kernels sum in another order: equal to rounding, not bit for bit
     assertThat(withoutTimes(last)).isNotEqualTo(withoutTimes(plain));
@@ -97,7 +99,7 @@ class TrainerTest {
     TrainConfig c = fashion(TestData.FASHION).optShape(2, 1).optEpochs(1).optTrainLimit(64).optEvalLimit(64).build();
     Provenance p = Trainer.train(c, data, TrainListener.NONE).provenance();
     assertThat(p.toMap()).containsEntry("malloc", NativeHeap.tune());
-    if (com.sun.jna.Platform.isLinux() && !"default".equals(System.getProperty("nb201.malloc"))) {
+    if (Platform.isLinux() && !"default".equals(System.getProperty("nb201.malloc"))) {
       assertThat(p.malloc()).startsWith("glibc 2.").contains("mmap_threshold=32MiB");
     }
   }

@@ -2,6 +2,7 @@ package org.nb201.bench.importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nb201.bench.nats.NatsArchReader;
@@ -158,7 +160,7 @@ public final class NatsDirectoryImporter {
 
   private static void awaitQuietly(ExecutorService pool) {
     try {
-      pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+      pool.awaitTermination(5, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -193,7 +195,7 @@ public final class NatsDirectoryImporter {
     Files.deleteIfExists(work.resolve(SOURCE_FILE));
     try {
       Files.deleteIfExists(work);
-    } catch (java.nio.file.DirectoryNotEmptyException e) {
+    } catch (DirectoryNotEmptyException e) {
       // something foreign was put there; leave it
     }
   }

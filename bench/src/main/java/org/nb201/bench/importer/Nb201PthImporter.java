@@ -1,6 +1,5 @@
 package org.nb201.bench.importer;
 
-import org.nb201.bench.nats.NatsArchReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -8,10 +7,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nb201.bench.nats.NatsArchReader;
 import org.nb201.bench.store.Provenance;
 import org.nb201.pickle.GlobalKind;
 import org.nb201.pickle.PickleProfile;
 import org.nb201.pickle.TorchFile;
+import org.nb201.space.Arch;
 
 /**
  * Imports a NAS-Bench-201 benchmark file ({@code NAS-Bench-201-v1_0-e61699.pth},
@@ -47,7 +48,7 @@ public final class Nb201PthImporter {
         + container.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
     int[] maxIndex = {-1};
     try (StoreFeed feed = StoreFeed.open(file, target, options.overwrite(), provenance);
-        ImportProgress progress = ImportProgress.start("import", 15_625, "archs", options.progress())) {
+        ImportProgress progress = ImportProgress.start("import", Arch.COUNT, "archs", options.progress())) {
       Object root = TorchFile.stream(file, PICKLE_PROFILE, List.of("arch2infos"), (key, value) -> {
         int index = OfficialArchs.index(file, key, -1);
         feed.add(NatsArchReader.fromArchResults(file, renameHps(file, index, value), index));

@@ -2,6 +2,7 @@ package org.nb201.bench.importer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ final class SourceFingerprint {
   }
 
   /** Discards bytes (the digest is what matters). */
-  private static final class OutputStreamSink extends java.io.OutputStream {
+  private static final class OutputStreamSink extends OutputStream {
     static final OutputStreamSink INSTANCE = new OutputStreamSink();
 
     @Override

@@ -1,6 +1,7 @@
 package org.nb201.bench.nats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.nb201.bench.EpochMetrics;
@@ -92,7 +93,7 @@ final class NatsTrials {
   private double[] row(int epoch, Split split) {
     double[][] bySplit = rows[split.ordinal()];
     if (epoch >= bySplit.length) {
-      bySplit = java.util.Arrays.copyOf(bySplit, Math.max(epoch + 1, 2 * bySplit.length));
+      bySplit = Arrays.copyOf(bySplit, Math.max(epoch + 1, 2 * bySplit.length));
       rows[split.ordinal()] = bySplit;
     }
     double[] r = bySplit[epoch];

@@ -55,7 +55,7 @@ public final class FinalView {
 
   /** Loads the view of {@code split} at {@code epoch}. */
   public static FinalView load(Store store, String dataset, int hp, String split, int epoch) {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     return load(store.reader(), TrialIndex.load(store.reader(), dataset, hp), dataset, hp, Split.byKey(split), epoch);
   }
 

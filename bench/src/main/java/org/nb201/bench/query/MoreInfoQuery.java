@@ -23,7 +23,7 @@ final class MoreInfoQuery {
     Map<String, Double> values = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
     group(values, notes, "train", Split.TRAIN, true, index, dataset, hp, epoch, seeds, stats);
-    for (Names.Group g : Names.groups(dataset)) {
+    for (OfficialNames.Group g : OfficialNames.groups(dataset)) {
       group(values, notes, g.prefix(), g.split(), g.required(), index, dataset, hp, epoch, seeds, stats);
     }
     List<Integer> used = new ArrayList<>();

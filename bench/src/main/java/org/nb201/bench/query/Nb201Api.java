@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nb201.bench.Split;
 import org.nb201.bench.store.Store;
+import org.nb201.bench.store.StoreFormat;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.Arch;
 import org.nb201.space.ArchParser;
@@ -143,7 +145,7 @@ public final class Nb201Api implements AutoCloseable {
     SearchSpace.checkIndex(index);
     checkHp(hp);
     List<String> out = new ArrayList<>();
-    for (String d : org.nb201.bench.store.StoreFormat.DATASETS) {
+    for (String d : StoreFormat.DATASETS) {
       if (trials(d, hp).count(index) > 0) {
         out.add(d);
       }
@@ -168,7 +170,7 @@ public final class Nb201Api implements AutoCloseable {
    */
   public MoreInfo getMoreInfo(int index, String dataset, Integer iepoch, int hp, SeedChoice choice)
       throws MissingDataException {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     int epoch = epoch(iepoch, hp);
     int[] seeds = select(index, dataset, hp, choice);
     return MoreInfoQuery.build(index, dataset, hp, epoch, seeds, cache.get(index, dataset, hp, epoch));
@@ -187,7 +189,7 @@ public final class Nb201Api implements AutoCloseable {
 
   /** {@code get_cost_info(index, dataset, hp)}: FLOPs, params, latency and the time totals. */
   public CostInfo getCostInfo(int index, String dataset, int hp) throws MissingDataException {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     checkHp(hp);
     SearchSpace.checkIndex(index);
     return CostQuery.build(reader, trials(dataset, hp), index, dataset, hp);
@@ -200,7 +202,7 @@ public final class Nb201Api implements AutoCloseable {
 
   /** {@code get_latency}: seconds per batch of 256; hp is checked but latency does not depend on it. */
   public double getLatency(int index, String dataset, int hp) throws MissingDataException {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     checkHp(hp);
     SearchSpace.checkIndex(index);
     return CostQuery.latency(reader, index, dataset);
@@ -248,7 +250,7 @@ public final class Nb201Api implements AutoCloseable {
    * no limit), after the official name remapping.
    */
   public BestResult findBest(String dataset, String metricOnSet, Double flopMax, Double paramMax, int hp) {
-    Names.DatasetSplit ds = Names.remap(dataset, metricOnSet);
+    OfficialNames.DatasetSplit ds = OfficialNames.remap(dataset, metricOnSet);
     checkHp(hp);
     TrialIndex ti = trials(ds.dataset(), hp);
     FinalView view = FinalView.load(reader, ti, ds.dataset(), hp, ds.split(), hp - 1);
@@ -258,7 +260,7 @@ public final class Nb201Api implements AutoCloseable {
 
   /** {@code statistics(dataset, hp)}: number of trials (seeds) mapped to how many evaluated archs have that many. */
   public SortedMap<Integer, Integer> statistics(String dataset, int hp) {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     checkHp(hp);
     BitSet evaluated = reader.evaluated(hp);
     TrialIndex ti = trials(dataset, hp);
@@ -271,14 +273,14 @@ public final class Nb201Api implements AutoCloseable {
 
   /** The in-memory view of {@code split} at the last epoch, for search algorithms. */
   public FinalView finalView(String dataset, int hp, String split) {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     checkHp(hp);
-    return FinalView.load(reader, trials(dataset, hp), dataset, hp, org.nb201.bench.Split.byKey(split), hp - 1);
+    return FinalView.load(reader, trials(dataset, hp), dataset, hp, Split.byKey(split), hp - 1);
   }
 
   /** Loads the stats of every architecture for one (dataset, hp, epoch) in one query, before a sweep. */
   public void prefetch(String dataset, int hp, Integer iepoch) {
-    Names.checkDataset(dataset);
+    OfficialNames.checkDataset(dataset);
     cache.prefetch(dataset, hp, epoch(iepoch, hp));
   }
 
@@ -321,7 +323,7 @@ public final class Nb201Api implements AutoCloseable {
   }
 
   TrialIndex trials(String dataset, int hp) {
-    long key = ((long) org.nb201.bench.store.StoreFormat.datasetCode(dataset) << 32) | hp;
+    long key = ((long) StoreFormat.datasetCode(dataset) << 32) | hp;
     return trialIndexes.computeIfAbsent(key, k -> TrialIndex.load(reader, dataset, hp));
   }
 

@@ -1,5 +1,7 @@
 package org.nb201.bench.query;
 
+import java.util.Locale;
+
 /**
  * Which trials a query uses, the official {@code is_random} argument: {@link #random()} picks one
  * seed uniformly (the official default of {@code get_more_info}, reproducible here through the
@@ -76,6 +78,6 @@ public final class SeedChoice {
 
   @Override
   public String toString() {
-    return kind == Kind.FIXED ? "seed " + seed : kind.name().toLowerCase(java.util.Locale.ROOT);
+    return kind == Kind.FIXED ? "seed " + seed : kind.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -13,9 +13,9 @@ final class SimulateQuery {
   /** The observation without time accounting ({@code usedTime} is left 0 for the caller to fill). */
   static SimulatedResult run(Nb201Api api, int index, String dataset, Integer iepoch, int hp)
       throws MissingDataException {
-    if (!Names.SIMULATE_DATASETS.contains(dataset)) {
+    if (!OfficialNames.SIMULATE_DATASETS.contains(dataset)) {
       throw new IllegalArgumentException("invalid dataset '" + dataset + "' for simulate_train_eval; expected one of "
-          + String.join(", ", Names.SIMULATE_DATASETS) + " (cifar10 means cifar10-valid)");
+          + String.join(", ", OfficialNames.SIMULATE_DATASETS) + " (cifar10 means cifar10-valid)");
     }
     String queried = dataset.equals("cifar10") ? "cifar10-valid" : dataset;
     MoreInfo info = api.getMoreInfo(index, queried, iepoch, hp, SeedChoice.random());

@@ -1,6 +1,8 @@
 package org.nb201.bench.query;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nb201.bench.store.StoreFormat;
 import org.nb201.bench.store.StoreReader;
@@ -18,14 +20,14 @@ final class StatsCache {
   static final int MAX_BLOCK = 4096;
 
   private final StoreReader reader;
-  private final java.util.List<Integer> hps;
+  private final List<Integer> hps;
   private final int capacity;
   private final Map<Long, EpochStats> map;
   private long runContext = -1;
   private int runNext = -1;
   private int runBlock = 1;
 
-  StatsCache(StoreReader reader, java.util.List<Integer> hps, int capacity) {
+  StatsCache(StoreReader reader, List<Integer> hps, int capacity) {
     this.reader = reader;
     this.hps = hps;
     this.capacity = capacity;
@@ -74,7 +76,7 @@ final class StatsCache {
 
   /** Loads the last-epoch stats of every (dataset, hp) of one architecture; returns the requested one. */
   private EpochStats loadArch(int index, String dataset, int hp) {
-    java.util.Map<Long, EpochStats> loaded = new java.util.HashMap<>();
+    Map<Long, EpochStats> loaded = new HashMap<>();
     reader.finalsOf(index, (d, h, seed, split, acc, loss, tSum, tCount) ->
         loaded.computeIfAbsent(key(index, d, h, h - 1), k -> new EpochStats()).add(seed, split, acc, loss, tSum, tCount));
     synchronized (this) {

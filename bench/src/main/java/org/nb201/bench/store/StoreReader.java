@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.nb201.bench.EpochMetrics;
 import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.Arch;
 
 /**
  * The typed queries the query API is built on. Each is one SQL statement (prepared once and
@@ -106,7 +108,7 @@ public final class StoreReader {
     List<Provenance> out = new ArrayList<>();
     query("SELECT source, sha256, bytes, tool_version, imported_at, config, machine FROM provenance ORDER BY id",
         rs -> out.add(new Provenance(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-            java.time.Instant.parse(rs.getString(5)), rs.getString(6), rs.getString(7))));
+            Instant.parse(rs.getString(5)), rs.getString(6), rs.getString(7))));
     return out;
   }
 
@@ -212,7 +214,7 @@ public final class StoreReader {
 
   /** All costs of one dataset, indexed by architecture ({@code null} where absent). */
   public CostRecord[] costs(String dataset) {
-    CostRecord[] out = new CostRecord[org.nb201.space.Arch.COUNT];
+    CostRecord[] out = new CostRecord[Arch.COUNT];
     String sql = "SELECT index, flops, params, latency FROM costs WHERE dataset = " + lit(dataset);
     query(sql, rs -> out[rs.getInt(1)] = new CostRecord(rs.getInt(1), dataset, num(rs, 2), num(rs, 3), num(rs, 4)));
     return out;

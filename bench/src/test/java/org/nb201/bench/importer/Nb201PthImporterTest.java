@@ -1,13 +1,14 @@
 package org.nb201.bench.importer;
 
-import org.nb201.bench.SpecValues;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nb201.bench.SpecValues;
 import org.nb201.bench.query.MoreInfo;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.query.SeedChoice;
@@ -36,8 +37,8 @@ class Nb201PthImporterTest {
       SpecValues.assertHp12(api);
       MoreInfo c100 = SpecValues.mean(api, 0, "cifar100", 200);
       assertThat(c100.get("train-per-time")).isEqualTo(14.442185997962952);
-      assertThat(c100.get("valtest-per-time")).isCloseTo(1.0196, org.assertj.core.api.Assertions.within(1e-4));
-      assertThat(api.getLatency(0, "cifar100", 200)).isCloseTo(0.013183, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(c100.get("valtest-per-time")).isCloseTo(1.0196, within(1e-4));
+      assertThat(api.getLatency(0, "cifar100", 200)).isCloseTo(0.013183, within(1e-6));
     }
   }
 
@@ -63,11 +64,11 @@ class Nb201PthImporterTest {
     assertThat(s.archs()).isEqualTo(1);
     try (Nb201Api api = Nb201Api.open(store)) {
       MoreInfo full = SpecValues.mean(api, 0, "cifar100", 200);
-      assertThat(full.get("test-accuracy")).isCloseTo(52.9133, org.assertj.core.api.Assertions.within(5e-5));
+      assertThat(full.get("test-accuracy")).isCloseTo(52.9133, within(5e-5));
       assertThat(full.get("train-all-time")).isNaN();
       assertThat(full.get("test-per-time")).isNaN();
       assertThat(SpecValues.seed(api, 0, "cifar10-valid", 12, 777).get("train-per-time")).isCloseTo(7.2211, 
-          org.assertj.core.api.Assertions.within(5e-5));
+          within(5e-5));
     }
   }
 }

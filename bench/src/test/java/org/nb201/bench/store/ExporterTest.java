@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class ExporterTest {
           + " 'ori-test' AND epoch = 199 AND index = 0) FROM read_parquet('" + out.resolve("metrics.parquet") + "')");
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(9192);
-      assertThat(rs.getDouble(2)).isCloseTo(85.8633, org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(rs.getDouble(2)).isCloseTo(85.8633, Offset.offset(1e-4));
       rs = st.executeQuery("SELECT arch FROM read_parquet('" + out.resolve("archs.parquet") + "') WHERE index = 11472");
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|");

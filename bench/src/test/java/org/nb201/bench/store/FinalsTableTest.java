@@ -3,6 +3,8 @@ package org.nb201.bench.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,11 +44,11 @@ class FinalsTableTest {
     }
   }
 
-  private static String row5(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static String row5(ResultSet rs) throws SQLException {
     return rs.getInt(1) + "," + rs.getString(2) + "," + rs.getInt(3) + "," + rs.getObject(4) + "," + rs.getString(5);
   }
 
-  private static String row(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static String row(ResultSet rs) throws SQLException {
     StringBuilder sb = new StringBuilder();
     for (int i = 1; i <= 10; i++) {
       sb.append(rs.getObject(i)).append(',');

@@ -18,6 +18,7 @@ import org.nb201.bench.EpochMetrics;
 import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.Arch;
 
 class StoreWriterTest {
   @TempDir
@@ -56,7 +57,7 @@ class StoreWriterTest {
       assertThat(s.formatVersion()).isEqualTo(StoreFormat.VERSION);
       assertThat(s.meta()).containsEntry("format", "nb201-store").containsKey("created");
       assertThat(s.reader().rowCount("metrics")).isEqualTo(35);
-      assertThat(s.reader().rowCount("archs")).isEqualTo(15_625);
+      assertThat(s.reader().rowCount("archs")).isEqualTo(Arch.COUNT);
       assertThat(s.reader().cost(3, "cifar10")).get().satisfies(c -> {
         assertThat(c.flops()).isEqualTo(1.5);
         assertThat(c.latency()).isNaN();

@@ -3,14 +3,20 @@ package org.nb201.bench.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nb201.space.ArchParser;
+import org.nb201.space.SearchSpace;
 
 class TidyCsvTest {
   @TempDir
@@ -40,7 +46,7 @@ class TidyCsvTest {
     return out;
   }
 
-  private static String row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+  private static String row(ResultSet rs, int n) throws SQLException {
     StringBuilder sb = new StringBuilder();
     for (int i = 1; i <= n; i++) {
       Object o = rs.getObject(i);
@@ -72,7 +78,7 @@ class TidyCsvTest {
     Path[] files = SpecSample.write(dir);
     List<String> lines = new ArrayList<>(Files.readAllLines(files[0]));
     String header = lines.remove(0);
-    Collections.shuffle(lines, new java.util.Random(7));
+    Collections.shuffle(lines, new Random(7));
     lines.add(0, header);
     Path shuffled = Files.write(dir.resolve("shuffled.csv"), lines);
     Path a = dir.resolve("a.duckdb");
@@ -94,8 +100,8 @@ class TidyCsvTest {
       Exporter.csv(s, out, dir.resolve("out.costs.csv"));
     }
     assertThat(Files.readAllLines(out)).containsExactly(TidyCsv.RESULTS_HEADER + ",top5",
-        "5," + org.nb201.space.SearchSpace.official().arch(5) + ",cifar100,12,111,0,train,10.5,4.1,3.0,30.25",
-        "5," + org.nb201.space.SearchSpace.official().arch(5) + ",cifar100,12,111,0,x-valid,9.5,4.2,1.0,");
+        "5," + SearchSpace.official().arch(5) + ",cifar100,12,111,0,train,10.5,4.1,3.0,30.25",
+        "5," + SearchSpace.official().arch(5) + ",cifar100,12,111,0,x-valid,9.5,4.2,1.0,");
     assertThat(Files.readAllLines(dir.resolve("out.costs.csv"))).containsExactly(TidyCsv.COSTS_HEADER);
   }
 
@@ -137,7 +143,7 @@ class TidyCsvTest {
 
   private static String errorOf(String arch) {
     try {
-      org.nb201.space.ArchParser.parseOfficial(arch);
+      ArchParser.parseOfficial(arch);
       return "";
     } catch (IllegalArgumentException e) {
       return e.getMessage();
@@ -175,7 +181,7 @@ class TidyCsvTest {
 
   @Test
   void missingInputFileIsReported() {
-    Exception e = catchThrowableOfType(java.io.IOException.class,
+    Exception e = catchThrowableOfType(IOException.class,
         () -> TidyCsv.createStore(dir.resolve("none.csv"), null, dir.resolve("s.duckdb"), false));
     assertThat(e).hasMessageContaining("results file").hasMessageContaining("not found");
   }

@@ -1,5 +1,6 @@
 package org.nb201.train.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -101,7 +102,7 @@ public final class Batcher {
   /** One-hot float labels of images {@code order[from..to)} into {@code out}. */
   public void oneHot(int[] order, int from, int to, float[] out) {
     int k = set.numClasses();
-    java.util.Arrays.fill(out, 0, (to - from) * k, 0f);
+    Arrays.fill(out, 0, (to - from) * k, 0f);
     for (int i = from; i < to; i++) {
       out[(i - from) * k + set.label(order[i])] = 1f;
     }

@@ -1,5 +1,6 @@
 package org.nb201.train.data;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,6 +18,6 @@ final class Checksum {
 
   /** MD5 over the sorted-by-read-order list {@code name:md5}, one per line. */
   String digest() {
-    return DataFile.md5(String.join("\n", entries).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return DataFile.md5(String.join("\n", entries).getBytes(StandardCharsets.UTF_8));
   }
 }

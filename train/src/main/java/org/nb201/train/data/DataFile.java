@@ -1,5 +1,6 @@
 package org.nb201.train.data;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,7 @@ record DataFile(Path path, byte[] bytes, String md5) {
       System.arraycopy(bytes, 0, header, 0, header.length);
       return header.length == 0 ? bytes : Arrays.copyOfRange(bytes, header.length, bytes.length);
     }
-    try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes), 1 << 16)) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
       int h = in.readNBytes(header, 0, header.length);
       checkHeader(h, header.length);
       // the gzip trailer holds the uncompressed size mod 2^32: read the body straight into an array

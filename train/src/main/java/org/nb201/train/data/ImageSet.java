@@ -1,6 +1,7 @@
 package org.nb201.train.data;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An immutable set of labelled images: {@code size} images of {@code channels x height x width}
@@ -99,7 +100,7 @@ public final class ImageSet {
   }
 
   /** Concatenation of sets with the same image shape. */
-  public static ImageSet concat(java.util.List<ImageSet> parts) {
+  public static ImageSet concat(List<ImageSet> parts) {
     ImageSet first = parts.get(0);
     int n = parts.stream().mapToInt(ImageSet::size).sum();
     byte[] p = new byte[n * first.imageBytes()];

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class DataFileTest {
   /** Incompressible bytes: the gzip reader trusts the trailer's size for these. */
   private static byte[] data(int n) {
     byte[] b = new byte[n];
-    new java.util.SplittableRandom(n).nextBytes(b);
+    new SplittableRandom(n).nextBytes(b);
     return b;
   }
 

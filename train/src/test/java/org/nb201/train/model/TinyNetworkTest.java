@@ -6,6 +6,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +107,7 @@ class TinyNetworkTest {
         try (NDManager bm = m.newSubManager()) {
           NDArray x = bm.randomNormal(net.inputShape(4));
           float loss;
-          try (ai.djl.training.GradientCollector gc = ENGINE.newGradientCollector()) {
+          try (GradientCollector gc = ENGINE.newGradientCollector()) {
             NDArray out = net.forward(ps, new NDList(x), true).head();
             NDArray l = out.square().sum();
             gc.backward(l);
@@ -172,13 +174,13 @@ class TinyNetworkTest {
       TinyNetwork net = new TinyNetwork(arch, shape, channelsLast);
       net.initialize(m);
       ParameterStore ps = new ParameterStore(m, false);
-      ai.djl.ndarray.types.Shape in = net.inputShape(6);
+      Shape in = net.inputShape(6);
       NDArray x = m.arange(0f, (float) in.size()).reshape(in).mul(0.37f).sin();
       if (channelsLast) { // the same values, channels innermost in memory
         x = x.transpose(0, 2, 3, 1).flatten().reshape(in.get(0), in.get(2), in.get(3), in.get(1)).transpose(0, 3, 1, 2);
       }
       float[] train;
-      try (ai.djl.training.GradientCollector gc = ENGINE.newGradientCollector()) {
+      try (GradientCollector gc = ENGINE.newGradientCollector()) {
         NDArray out = net.forward(ps, new NDList(x), true).head();
         train = out.toFloatArray();
         gc.backward(out.mul(m.arange(0f, (float) out.size()).reshape(out.getShape())).sum());

@@ -1,14 +1,15 @@
 package org.nb201.search;
 
+import java.util.Arrays;
 import org.nb201.bench.query.FinalView;
 import org.nb201.space.Arch;
 
 /**
- * The official oracle from a benchmark store (spec 7.1): the hp 12 {@code cifar10-valid} x-valid
+ * Builds the official oracle from a benchmark store (spec 7.1): the hp 12 {@code cifar10-valid} x-valid
  * view, final epoch, one entry per recorded seed; cost = train-all-time + valid-per-time of that seed.
  * Seeds whose accuracy or times are unknown are left out; a cell with no usable seed is not covered.
  */
-public final class StoreOracle {
+public final class StoreOracles {
   /** Dataset of the official search signal. */
   public static final String DATASET = "cifar10-valid";
   /** hp of the official search signal (the camera-ready 12-epoch protocol). */
@@ -16,7 +17,7 @@ public final class StoreOracle {
   /** Split of the official search signal. */
   public static final String SPLIT = "x-valid";
 
-  private StoreOracle() {}
+  private StoreOracles() {}
 
   /** The oracle over an already loaded view (normally {@code cifar10-valid}, hp 12, x-valid). */
   public static TableOracle of(FinalView view) {
@@ -38,8 +39,8 @@ public final class StoreOracle {
         }
       }
       if (k > 0) {
-        acc[i] = java.util.Arrays.copyOf(a, k);
-        cost[i] = java.util.Arrays.copyOf(c, k);
+        acc[i] = Arrays.copyOf(a, k);
+        cost[i] = Arrays.copyOf(c, k);
         any = true;
       }
     }

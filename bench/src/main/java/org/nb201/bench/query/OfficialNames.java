@@ -10,7 +10,7 @@ import org.nb201.bench.store.StoreFormat;
  * {@code train} and the evaluation splits. {@code find_best} additionally accepts the paper's
  * short names {@code valid} and {@code test}, which {@link #remap} turns into a (dataset, split).
  */
-public final class Names {
+public final class OfficialNames {
   /** The four official dataset keys, in the official order. */
   public static final List<String> OFFICIAL_DATASETS = List.of("cifar10-valid", "cifar10", "cifar100", "ImageNet16-120");
   /** The datasets {@code simulate_train_eval} accepts ({@code cifar10} means {@code cifar10-valid}). */
@@ -24,7 +24,7 @@ public final class Names {
   /** A dataset and split after remapping. */
   public record DatasetSplit(String dataset, Split split) {}
 
-  private Names() {}
+  private OfficialNames() {}
 
   /** Fails with the valid keys when {@code dataset} is not a dataset a store can hold. */
   public static String checkDataset(String dataset) {

@@ -1,5 +1,6 @@
 package org.nb201.jmh;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,10 +8,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.query.SeedChoice;
+import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.Store;
+import org.nb201.space.Arch;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -24,18 +28,18 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * full-size synthetic store first when the path does not exist. Run with
  * {@code jmh/run report [store.duckdb] [--quick]}.
  */
-public final class StoreReport {
+public final class StoreSpeedReport {
   private final List<String[]> rows = new ArrayList<>();
 
-  private StoreReport() {}
+  private StoreSpeedReport() {}
 
   public static void main(String[] args) throws Exception {
     Path store = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "jmh/target/synthetic-full.duckdb");
     boolean quick = List.of(args).contains("--quick");
-    StoreReport r = new StoreReport();
+    StoreSpeedReport r = new StoreSpeedReport();
     if (!Files.exists(store)) {
       long t = System.nanoTime();
-      new SyntheticStore(1).write(store, org.nb201.space.Arch.COUNT);
+      new SyntheticStore(1).write(store, Arch.COUNT);
       r.row("generate full-size synthetic store", secs(System.nanoTime() - t), "a few minutes");
     }
     r.row("size on disk", String.format(Locale.ROOT, "%.2f GB (%d bytes)", Files.size(store) / 1e9, Files.size(store)),
@@ -63,11 +67,11 @@ public final class StoreReport {
     FinalView mid = FinalView.load(s, "cifar100", 200, "ori-test", 100);
     r.row("FinalView load at epoch 100 (cifar100, hp 200)", ms(System.nanoTime() - t), "full scan of metrics");
     Nb201Api uncached = new Nb201Api(s, 0, 0);
-    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    SplittableRandom rnd = new SplittableRandom(7);
     int n = 200;
     t = System.nanoTime();
     for (int k = 0; k < n; k++) {
-      uncached.getMoreInfo(rnd.nextInt(org.nb201.space.Arch.COUNT), "cifar100", 100, 200, SeedChoice.mean());
+      uncached.getMoreInfo(rnd.nextInt(Arch.COUNT), "cifar100", 100, 200, SeedChoice.mean());
     }
     r.row("get_more_info at epoch 100, uncached (mean of " + n + ")",
         String.format(Locale.ROOT, "%.2f ms", (System.nanoTime() - t) / 1e6 / n), "not a target (the default is the last epoch)");
@@ -91,7 +95,7 @@ public final class StoreReport {
           p.getScoreUnit()), target(name));
     }
     System.out.println();
-    System.out.println("Machine: " + org.nb201.bench.store.Provenance.thisMachine() + ", "
+    System.out.println("Machine: " + Provenance.thisMachine() + ", "
         + ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors() + " CPUs visible, load average "
         + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     r.print();
@@ -140,7 +144,7 @@ public final class StoreReport {
           return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
         }
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return -1;
     }
     return -1;
