@@ -40,7 +40,8 @@ class SlurmIntegrationTest {
 
   @Test
   void arrayJobRunsThePlanThenVerifyAndCollect() throws Exception {
-    assumeTrue(slurmUp(), "Slurm is not running here (start it with .ci/slurm-up): skipping the Slurm integration test");
+    assumeTrue(slurmUp(),
+        "Slurm is not running here (start it with .ci/slurm-up): skipping the Slurm integration test");
     Path data = Fixtures.fashion();
     // the job runs on this node as root with the same file system; keep everything under one shared dir
     Path shared = Files.createDirectories(tmp.resolve("shared"));
@@ -52,7 +53,8 @@ class SlurmIntegrationTest {
         "--cpus-per-task", "1", "--nb201", Child.shell(), "--data-dir", data.toString(), "--script", script.toString());
     assertThat(c.exitCode()).as(c.err()).isZero();
     String text = Files.readString(script);
-    assertThat(text).contains("#SBATCH --array=0-1", "--shard \"${SLURM_ARRAY_TASK_ID}/2\"", "--data-dir '" + data + "'");
+    assertThat(text)
+        .contains("#SBATCH --array=0-1", "--shard \"${SLURM_ARRAY_TASK_ID}/2\"", "--data-dir '" + data + "'");
     String jobId = sh("sbatch", "--parsable", script.toString()).split(";")[0];
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
     while (!sh("squeue", "-h", "-j", jobId).isEmpty() && System.nanoTime() < deadline) {

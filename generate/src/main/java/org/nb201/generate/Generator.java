@@ -42,7 +42,8 @@ public final class Generator {
     try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
          FileLock lock = lockChannel.tryLock()) {
       if (lock == null) {
-        throw new IllegalArgumentException("another 'nb201 generate' is running shard " + options.shard() + " in " + out);
+        throw new IllegalArgumentException("another 'nb201 generate' is running shard " + options.shard() + " in "
+            + out);
       }
       return runLocked(plan, planFile, options, executor);
     }

@@ -28,6 +28,7 @@ final class FakeExecutor implements TrialExecutor {
       m.add(new EpochMetrics(e, Split.TRAIN, acc, 2.0 / (e + 1), 1.5, acc + 5));
       m.add(EpochMetrics.of(e, Split.X_VALID, acc - 1, 2.1 / (e + 1), 0.5));
     }
-    return new TrialOutcome(spec, m, 1.25, 0.5, 0.01, Map.of("executor", "fake", "seed", Integer.toString(spec.seed())));
+    return new TrialOutcome(spec, m, 1.25, 0.5, 0.01,
+        Map.of("executor", "fake", "seed", Integer.toString(spec.seed())));
   }
 }

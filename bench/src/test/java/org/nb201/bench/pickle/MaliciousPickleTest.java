@@ -80,7 +80,8 @@ class MaliciousPickleTest {
     byte[] buildOnList = PickleBytes.proto(4).op(']').str("k").str("v").op(0x86, 'b').stop();
     byte[] buildOnDict = PickleBytes.proto(4).op('}', '}', 'K', 1, 'K', 2, 's', 'b').stop();
 
-    rejects(newobjOnDict, PickleProfile.nats()).hasMessageContaining("NEWOBJ is not allowed on collections.OrderedDict");
+    rejects(newobjOnDict, PickleProfile.nats())
+        .hasMessageContaining("NEWOBJ is not allowed on collections.OrderedDict");
     rejects(buildOnList, PickleProfile.nats()).hasMessageContaining("BUILD is not allowed on list");
     rejects(buildOnDict, PickleProfile.nats()).hasMessageContaining("BUILD is not allowed on dict");
 
@@ -105,11 +106,14 @@ class MaliciousPickleTest {
 
   @Test
   void unsupportedProtocolsAndOpcodesAreRejected() {
-    rejects(PickleBytes.proto(6).op('N').stop(), PickleProfile.nats()).hasMessageContaining("unsupported pickle protocol 6");
-    rejects(PickleBytes.proto(4).op(0xff).stop(), PickleProfile.nats()).hasMessageContaining("(unknown 0xff): unknown opcode");
+    rejects(PickleBytes.proto(6).op('N').stop(), PickleProfile.nats())
+        .hasMessageContaining("unsupported pickle protocol 6");
+    rejects(PickleBytes.proto(4).op(0xff).stop(), PickleProfile.nats())
+        .hasMessageContaining("(unknown 0xff): unknown opcode");
     rejects(PickleBytes.proto(2).op(0x82, 1).stop(), PickleProfile.nats()).hasMessageContaining("extension registry");
     rejects(PickleBytes.raw().text("S'x'\n.").build(), PickleProfile.nats()).hasMessageContaining("not supported");
-    rejects(PickleBytes.raw().text("(i__main__\nX\n.").build(), PickleProfile.nats()).hasMessageContaining("not supported");
+    rejects(PickleBytes.raw().text("(i__main__\nX\n.").build(), PickleProfile.nats())
+        .hasMessageContaining("not supported");
     rejects(PickleBytes.proto(5).op(0x97).stop(), PickleProfile.nats()).hasMessageContaining("out-of-band");
   }
 }

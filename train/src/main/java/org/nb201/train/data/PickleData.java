@@ -32,7 +32,8 @@ final class PickleData {
             + rowBytes + "]");
       }
       if (a.data().length != (long) n * rowBytes) {
-        throw new DataException(f.path(), "'data' holds " + a.data().length + " bytes, shape needs " + (long) n * rowBytes);
+        throw new DataException(f.path(), "'data' holds " + a.data().length + " bytes, shape needs "
+            + (long) n * rowBytes);
       }
       return a.data();
     }
