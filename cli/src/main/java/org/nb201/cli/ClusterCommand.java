@@ -33,17 +33,23 @@ final class ClusterCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @Option(names = "--plan", required = true, paramLabel = "plan.jsonl") Path plan;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Shared output directory.") Path out;
-    @Option(names = "--array", required = true, paramLabel = "N", description = "Number of array tasks (shards).") int array;
-    @Option(names = "--cpus-per-task", defaultValue = "1", description = "CPUs per task (default: ${DEFAULT-VALUE}).") int cpus;
+    @Option(names = "--array", required = true, paramLabel = "N", description = "Number of array tasks (shards).")
+    int array;
+    @Option(names = "--cpus-per-task", defaultValue = "1", description = "CPUs per task (default: ${DEFAULT-VALUE}).")
+    int cpus;
     @Option(names = "--partition", description = "Slurm partition.") String partition;
     @Option(names = "--time", description = "Time limit per task, e.g. 04:00:00.") String time;
-    @Option(names = "--job-name", defaultValue = "nb201", description = "Job name (default: ${DEFAULT-VALUE}).") String name;
+    @Option(names = "--job-name", defaultValue = "nb201", description = "Job name (default: ${DEFAULT-VALUE}).")
+    String name;
     @Option(names = "--nb201", paramLabel = "CMD",
         description = "Shell command that starts nb201 on the compute nodes (default: this launcher's absolute path).")
     String nb201;
-    @Option(names = "--script", required = true, paramLabel = "FILE", description = "Where to write the sbatch script.") Path script;
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the compute nodes see it.") Path dataDir;
-    @Option(names = "--split-dir", paramLabel = "DIR", description = "Split-file folder as the compute nodes see it.") Path splitDir;
+    @Option(names = "--script", required = true, paramLabel = "FILE", description = "Where to write the sbatch script.")
+    Path script;
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the compute nodes see it.")
+    Path dataDir;
+    @Option(names = "--split-dir", paramLabel = "DIR", description = "Split-file folder as the compute nodes see it.")
+    Path splitDir;
 
     @Override
     public Integer call() throws IOException {
@@ -78,17 +84,29 @@ final class ClusterCommand implements Runnable {
       description = "Write a Kubernetes Indexed Job manifest; pod k runs 'nb201 generate --shard k/N'.")
   static final class Kubernetes implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @Option(names = "--plan", required = true, paramLabel = "plan.jsonl", description = "The plan (also checked here).") Path plan;
-    @Option(names = "--plan-in-volume", defaultValue = "plan.jsonl", description = "Path of the plan under /work in the pods (default: ${DEFAULT-VALUE}).") String planInVolume;
-    @Option(names = "--out-in-volume", defaultValue = "out", description = "Output directory under /work in the pods (default: ${DEFAULT-VALUE}).") String outInVolume;
-    @Option(names = "--completions", required = true, paramLabel = "N", description = "Number of indexed pods (shards).") int completions;
-    @Option(names = "--parallelism", defaultValue = "4", description = "Pods at once (default: ${DEFAULT-VALUE}).") int parallelism;
-    @Option(names = "--cpus-per-task", defaultValue = "1", description = "CPUs per pod (default: ${DEFAULT-VALUE}).") int cpus;
+    @Option(names = "--plan", required = true, paramLabel = "plan.jsonl", description = "The plan (also checked here).")
+    Path plan;
+    @Option(names = "--plan-in-volume", defaultValue = "plan.jsonl",
+        description = "Path of the plan under /work in the pods (default: ${DEFAULT-VALUE}).")
+    String planInVolume;
+    @Option(names = "--out-in-volume", defaultValue = "out",
+        description = "Output directory under /work in the pods (default: ${DEFAULT-VALUE}).")
+    String outInVolume;
+    @Option(names = "--completions", required = true, paramLabel = "N",
+        description = "Number of indexed pods (shards).")
+    int completions;
+    @Option(names = "--parallelism", defaultValue = "4", description = "Pods at once (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+    @Option(names = "--cpus-per-task", defaultValue = "1", description = "CPUs per pod (default: ${DEFAULT-VALUE}).")
+    int cpus;
     @Option(names = "--image", required = true, description = "Container image with nb201 on its PATH.") String image;
     @Option(names = "--claim", required = true, description = "PersistentVolumeClaim mounted at /work.") String claim;
-    @Option(names = "--job-name", defaultValue = "nb201", description = "Job name (default: ${DEFAULT-VALUE}).") String name;
-    @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "Where to write the YAML.") Path manifest;
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the pods see it (e.g. /work/data).") String dataDir;
+    @Option(names = "--job-name", defaultValue = "nb201", description = "Job name (default: ${DEFAULT-VALUE}).")
+    String name;
+    @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "Where to write the YAML.")
+    Path manifest;
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the pods see it (e.g. /work/data).")
+    String dataDir;
 
     @Override
     public Integer call() throws IOException {

@@ -68,13 +68,15 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--train-limit", defaultValue = "2048", description = "Training images (default: ${DEFAULT-VALUE}).")
   int trainLimit;
 
-  @Option(names = "--eval-limit", defaultValue = "512", description = "Images per evaluation set (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--eval-limit", defaultValue = "512",
+      description = "Images per evaluation set (default: ${DEFAULT-VALUE}).")
   int evalLimit;
 
   @Option(names = "--workers", defaultValue = "2", description = "Worker processes (default: ${DEFAULT-VALUE}).")
   int workers;
 
-  @Option(names = "--runs", defaultValue = "100", description = "Search runs per algorithm (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "100",
+      description = "Search runs per algorithm (default: ${DEFAULT-VALUE}).")
   int runs;
 
   @Option(names = "--quiet", description = "No progress bar.")
@@ -125,7 +127,8 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.printf(Locale.ROOT, "files: plan %s, results %s, ledger %s, store %s%n", planFile, results.resolve("results"),
         results.resolve("ledger.jsonl"), store);
-    out.printf(Locale.ROOT, "next: ./nb201 query %s 11472 --dataset %s --hp %d; ./nb201 search rea --store %s --dataset %s"
+    out.printf(Locale.ROOT,
+        "next: ./nb201 query %s 11472 --dataset %s --hp %d; ./nb201 search rea --store %s --dataset %s"
         + " --hp %d%n", store, ds, epochs, store, ds, epochs);
     out.printf(Locale.ROOT, "demo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     out.flush();
@@ -161,18 +164,20 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.printf(Locale.ROOT, "cells by x-test accuracy after %d epochs (C%d N%d on %d Fashion-MNIST images):%n", epochs,
         channels, stageCells, trainLimit);
-    out.printf(Locale.ROOT, "%5s %6s %7s %8s %8s  %s%n", "rank", "index", "x-test", "x-valid", "MFLOPs", "Mparams  arch");
+    out.printf(Locale.ROOT, "%5s %6s %7s %8s %8s  %s%n", "rank", "index", "x-test", "x-valid", "MFLOPs",
+        "Mparams  arch");
     SearchSpace space = SearchSpace.official();
     for (int r = 0; r < rows.size(); r++) {
       Row x = rows.get(r);
-      out.printf(Locale.ROOT, "%5d %6d %7.2f %8.2f %8.3f %8.4f  %s%s%n", r + 1, x.index(), x.test(), x.valid(), x.flops(),
-          x.params(), space.arch(x.index()), REFERENCE.contains(x.index()) ? "  *" : "");
+      out.printf(Locale.ROOT, "%5d %6d %7.2f %8.2f %8.3f %8.4f  %s%s%n", r + 1, x.index(), x.test(), x.valid(),
+          x.flops(), x.params(), space.arch(x.index()), REFERENCE.contains(x.index()) ? "  *" : "");
     }
     double[] p = rows.stream().mapToDouble(Row::params).toArray();
     double[] f = rows.stream().mapToDouble(Row::flops).toArray();
     double[] t = rows.stream().mapToDouble(Row::test).toArray();
     double[] v = rows.stream().mapToDouble(Row::valid).toArray();
-    out.printf(Locale.ROOT, "(* reference cells)  Spearman rank correlation: params vs x-test %.2f, FLOPs vs x-test %.2f,"
+    out.printf(Locale.ROOT,
+        "(* reference cells)  Spearman rank correlation: params vs x-test %.2f, FLOPs vs x-test %.2f,"
         + " x-valid vs x-test %.2f%n", Ranks.spearman(p, t), Ranks.spearman(f, t), Ranks.spearman(v, t));
   }
 

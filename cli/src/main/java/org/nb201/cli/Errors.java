@@ -43,7 +43,9 @@ final class Errors {
     return INTERNAL_ERROR;
   }
 
-  /** User mistakes: our own exceptions, argument errors, unusable store files and I/O problems with the user's files. */
+  /**
+   * User mistakes: our own exceptions, argument errors, unusable store files and I/O problems with the user's files.
+   */
   static boolean isUserMistake(Throwable t) {
     return t instanceof UserException
         || t instanceof StoreException

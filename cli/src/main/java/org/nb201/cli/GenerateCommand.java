@@ -45,7 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Intra-op threads per worker (default: cores / workers).")
   Integer threadsPerWorker;
 
-  @Option(names = "--shard", defaultValue = "0/1", paramLabel = "k/N", description = "Run shard k of N only (default: all).")
+  @Option(names = "--shard", defaultValue = "0/1", paramLabel = "k/N",
+      description = "Run shard k of N only (default: all).")
   String shard;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
@@ -55,7 +56,8 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--split-dir", paramLabel = "DIR", description = "Folder of the official split files.")
   Path splitDir;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Device (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
+      description = "Device (default: ${DEFAULT-VALUE}).")
   String device;
 
   @Option(names = "--quiet", description = "No progress bar.")
@@ -93,8 +95,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   /** The command line of one worker process: this JVM's java and class path, the worker subcommand. */
   static List<String> workerCommand(int threads, Path dataDir, Path splitDir, String device) {
-    List<String> cmd = new ArrayList<>(Launcher.javaCommand(List.of("-Xss4m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-Dai.djl.offline=true",
+    List<String> cmd = new ArrayList<>(Launcher.javaCommand(List.of("-Xss4m", "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-Dai.djl.offline=true",
         "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1")));
     cmd.add("worker");
     cmd.add("--device");

@@ -10,7 +10,9 @@ import org.nb201.bench.importer.ImportSummary;
 import org.nb201.bench.store.StoreException;
 import picocli.CommandLine.Option;
 
-/** The options every importer of official files shares ({@code --out}, {@code --force}, {@code --quiet}) and its run. */
+/**
+ * The options every importer of official files shares ({@code --out}, {@code --force}, {@code --quiet}) and its run.
+ */
 final class ImportTarget {
   @Option(names = "--out", required = true, paramLabel = "<store>", description = "The store to create.")
   Path out;

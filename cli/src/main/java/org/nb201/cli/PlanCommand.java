@@ -51,10 +51,12 @@ final class PlanCommand implements Runnable {
   @Option(names = "--N", defaultValue = "5", description = "Cells per stage N (default: ${DEFAULT-VALUE}).")
   int cells;
 
-  @Option(names = "--train-limit", defaultValue = "0", paramLabel = "K", description = "Train on K images only (0 = all).")
+  @Option(names = "--train-limit", defaultValue = "0", paramLabel = "K",
+      description = "Train on K images only (0 = all).")
   int trainLimit;
 
-  @Option(names = "--eval-limit", defaultValue = "0", paramLabel = "K", description = "Evaluate on K images per set (0 = all).")
+  @Option(names = "--eval-limit", defaultValue = "0", paramLabel = "K",
+      description = "Evaluate on K images per set (0 = all).")
   int evalLimit;
 
   @Option(names = "--batch-size", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")

@@ -109,8 +109,8 @@ final class SearchCommand implements Runnable {
   static Outcome search(Nb201Api api, SearchConfig config, String dataset, int hp) {
     FinalView signal = view(api, dataset, hp, StoreOracles.SPLIT);
     if (signal == null) {
-      throw new IllegalArgumentException("store " + api.store().path().getFileName() + " has no hp " + hp + " " + dataset
-          + " x-valid data for the search signal; it holds " + api.store().reader().trialSets().stream()
+      throw new IllegalArgumentException("store " + api.store().path().getFileName() + " has no hp " + hp + " "
+          + dataset + " x-valid data for the search signal; it holds " + api.store().reader().trialSets().stream()
           .map(t -> t.dataset() + " hp " + t.hp()).distinct().toList()
           + " (choose one with --dataset and --hp)");
     }
@@ -157,7 +157,8 @@ final class SearchCommand implements Runnable {
       out.printf(Locale.ROOT, "note: the store covers %d of %d cells; the algorithms search within them%n",
           s.coveredCells(), Arch.COUNT);
     }
-    out.printf(Locale.ROOT, "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",
+    out.printf(Locale.ROOT,
+        "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",
         s.meanEvaluated(), s.meanUsedTime(), wall);
     out.printf(Locale.ROOT, "%-24s %8s %7s %6s   %s%n", "accuracy (%)", "mean", "std", "runs", "best in store");
     for (Map.Entry<String, SearchSummary.Stat> e : s.metrics().entrySet()) {
@@ -166,7 +167,8 @@ final class SearchCommand implements Runnable {
         out.printf(Locale.ROOT, "%-24s %8s %7s %6d   %s%n", e.getKey(), "missing", "", 0,
             Double.isNaN(st.bestPossible()) ? "(no data for it in the store)" : best(st));
       } else {
-        out.printf(Locale.ROOT, "%-24s %8.2f %7.2f %6d   %s%n", e.getKey(), st.mean(), st.std(), st.present(), best(st));
+        out.printf(Locale.ROOT, "%-24s %8.2f %7.2f %6d   %s%n", e.getKey(), st.mean(), st.std(), st.present(),
+            best(st));
       }
     }
   }
@@ -180,7 +182,8 @@ final class SearchCommand implements Runnable {
     for (RunResult r : results) {
       for (CurvePoint p : r.curve()) {
         sb.append(r.run()).append(',').append(r.seed()).append(',').append(p.step()).append(',').append(p.time())
-            .append(',').append(p.index()).append(',').append(p.accuracy()).append(',').append(p.bestIndex()).append('\n');
+            .append(',').append(p.index()).append(',').append(p.accuracy()).append(',').append(p.bestIndex())
+            .append('\n');
       }
     }
     try {

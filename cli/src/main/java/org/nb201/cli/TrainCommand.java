@@ -79,14 +79,16 @@ final class TrainCommand implements Runnable {
       description = "Evaluate on the first K images of each set only (0 = all).")
   int evalLimit;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu", description = "Device (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
+      description = "Device (default: ${DEFAULT-VALUE}).")
   String device;
 
   @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads (0 = engine default).")
   int threads;
 
   @Option(names = "--memory-format", defaultValue = "channels-last", paramLabel = "channels-last|contiguous",
-      description = "Activation layout (default: ${DEFAULT-VALUE}; contiguous = PyTorch's default N,C,H,W order, slower).")
+      description = "Activation layout (default: ${DEFAULT-VALUE}; contiguous = PyTorch's default N,C,H,W order, "
+          + "slower).")
   String memoryFormat;
 
   @Option(names = "--no-verify", description = "Do not check the MD5s of the official data files.")
@@ -106,7 +108,8 @@ final class TrainCommand implements Runnable {
     return switch (format) {
       case "channels-last", "channels_last" -> true;
       case "contiguous" -> false;
-      default -> throw new UserException("unknown --memory-format '" + format + "'; expected channels-last or contiguous");
+      default -> throw new UserException("unknown --memory-format '" + format
+          + "'; expected channels-last or contiguous");
     };
   }
 
@@ -198,7 +201,8 @@ final class TrainCommand implements Runnable {
       out.println(row);
     }
     Provenance p = r.provenance();
-    out.printf(Locale.ROOT, "flops %.5f M  params %.6f M  latency %.6f s/batch%n", r.mflops(), r.mparams(), r.latency());
+    out.printf(Locale.ROOT, "flops %.5f M  params %.6f M  latency %.6f s/batch%n", r.mflops(), r.mparams(),
+        r.latency());
     out.printf(Locale.ROOT, "engine %s %s (DJL %s) on %s, %d threads; data %s%n", p.engine(), p.engineVersion(),
         p.djlVersion(), p.device(), p.threads(), p.dataChecksum());
   }

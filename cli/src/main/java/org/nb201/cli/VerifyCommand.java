@@ -28,7 +28,8 @@ final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The output directory of 'nb201 generate'.")
   Path dir;
 
-  @Option(names = "--plan", required = true, paramLabel = "plan.jsonl", description = "The plan the directory was generated from.")
+  @Option(names = "--plan", required = true, paramLabel = "plan.jsonl",
+      description = "The plan the directory was generated from.")
   Path plan;
 
   @Option(names = "--list", description = "List every missing trial, not only the first 10.")
@@ -39,7 +40,8 @@ final class VerifyCommand implements Callable<Integer> {
     VerifyReport r = Verifier.verify(Plan.read(plan), dir);
     PrintWriter out = spec.commandLine().getOut();
     int total = r.done().size() + r.missing().size() + r.corrupt().size();
-    out.printf("%s: %d trials in the plan: %d done, %d missing, %d corrupt, %d duplicated in the ledger, %d extra files%n",
+    out.printf("%s: %d trials in the plan: %d done, %d missing, %d corrupt, %d duplicated in the ledger, "
+        + "%d extra files%n",
         dir, total, r.done().size(), r.missing().size(), r.corrupt().size(), r.duplicated().size(), r.extra().size());
     int shown = 0;
     for (TrialSpec t : r.missing()) {

@@ -47,7 +47,8 @@ class BestCommandTest {
   void validOnCifar10MeansCifar10ValidAndDefaultHpIs12() {
     CliRun r = CliRun.of("best", store, "--dataset", "cifar10", "--metric", "valid");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.lines()[1]).isEqualTo("accuracy    63.364000000000004  (cifar10-valid x-valid, hp 12, last epoch, mean over seeds)");
+    assertThat(r.lines()[1])
+        .isEqualTo("accuracy    63.364000000000004  (cifar10-valid x-valid, hp 12, last epoch, mean over seeds)");
   }
 
   @Test

@@ -31,7 +31,8 @@ class ExportCommandTest {
     Path csv2 = out.resolve("y.csv");
     assertThat(CliRun.of("export", again.toString(), "--format", "csv", "--out", csv2.toString()).exitCode()).isZero();
     assertThat(Files.readAllLines(csv2)).isEqualTo(Files.readAllLines(csv));
-    assertThat(Files.readAllLines(out.resolve("y.costs.csv"))).isEqualTo(Files.readAllLines(out.resolve("x.costs.csv")));
+    assertThat(Files.readAllLines(out.resolve("y.costs.csv")))
+        .isEqualTo(Files.readAllLines(out.resolve("x.costs.csv")));
   }
 
   @Test

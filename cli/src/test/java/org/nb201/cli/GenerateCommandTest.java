@@ -64,7 +64,8 @@ class GenerateCommandTest {
     CliRun resumed = CliRun.of("generate", "--plan", plan.toString(), "--out", out.toString(), "--data-dir",
         data.toString(), "--quiet");
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-    assertThat(resumed.out()).contains("8 trials, " + done + " already done, " + (8 - done) + " finished now, 0 failed");
+    assertThat(resumed.out())
+        .contains("8 trials, " + done + " already done, " + (8 - done) + " finished now, 0 failed");
     CliRun v = CliRun.of("verify", out.toString(), "--plan", plan.toString());
     assertThat(v.out()).contains("8 done, 0 missing, 0 corrupt, 0 duplicated in the ledger, 0 extra files");
     assertThat(v.exitCode()).isZero();
@@ -86,7 +87,8 @@ class GenerateCommandTest {
     CliRun v = CliRun.of("verify", out.toString(), "--plan", plan.toString());
     assertThat(v.exitCode()).isEqualTo(3);
     assertThat(v.out()).contains("1 done, 0 missing, 1 corrupt").contains("checksum mismatch");
-    CliRun c = CliRun.of("collect", out.toString(), "--plan", plan.toString(), "--out", tmp.resolve("s.duckdb").toString());
+    CliRun c = CliRun.of("collect", out.toString(), "--plan", plan.toString(),
+        "--out", tmp.resolve("s.duckdb").toString());
     assertThat(c.exitCode()).isEqualTo(3);
     assertThat(c.out()).contains("1 trials added").contains("refused " + victim.getFileName());
   }

@@ -30,10 +30,10 @@ class ImportCommandTest {
         for (int e = 0; e < 200; e++) {
           String trainAcc = e == 199 ? Double.toString(test[a][k] + 5) : "";
           String testAcc = e == 199 ? Double.toString(test[a][k]) : "";
-          rows.add(archs[a] + ",,cifar10,200," + seeds[k] + "," + e + ",train," + trainAcc + "," + (e == 199 ? "0.25" : "")
-              + ",14.4422");
-          rows.add(archs[a] + ",,cifar10,200," + seeds[k] + "," + e + ",ori-test," + testAcc + "," + (e == 199 ? "0.5" : "")
-              + ",1.0196");
+          rows.add(archs[a] + ",,cifar10,200," + seeds[k] + "," + e + ",train," + trainAcc + ","
+              + (e == 199 ? "0.25" : "") + ",14.4422");
+          rows.add(archs[a] + ",,cifar10,200," + seeds[k] + "," + e + ",ori-test," + testAcc + ","
+              + (e == 199 ? "0.5" : "") + ",1.0196");
         }
       }
     }
@@ -105,7 +105,8 @@ class ImportCommandTest {
 
   @Test
   void missingInputAndMissingSubcommand() {
-    CliRun r = CliRun.of("import", "csv", dir.resolve("none.csv").toString(), "--out", dir.resolve("s.duckdb").toString());
+    CliRun r = CliRun.of("import", "csv", dir.resolve("none.csv").toString(),
+        "--out", dir.resolve("s.duckdb").toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("nb201: error: results file " + dir.resolve("none.csv") + " not found\n");
     CliRun usage = CliRun.of("import");

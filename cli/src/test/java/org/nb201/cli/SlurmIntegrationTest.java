@@ -41,7 +41,8 @@ class SlurmIntegrationTest {
 
   @Test
   void arrayJobRunsThePlanThenVerifyAndCollect() throws Exception {
-    assumeTrue(slurmUp(), "Slurm is not running here (start it with .ci/slurm-up): skipping the Slurm integration test");
+    assumeTrue(slurmUp(),
+        "Slurm is not running here (start it with .ci/slurm-up): skipping the Slurm integration test");
     Path data = Fixtures.fashion();
     // the job runs on this node as root with the same file system; keep everything under one shared dir
     Path shared = Files.createDirectories(tmp.resolve("shared"));

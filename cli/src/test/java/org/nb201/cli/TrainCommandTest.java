@@ -56,7 +56,8 @@ class TrainCommandTest {
 
   @Test
   void printsASummaryTable() {
-    CliRun r = CliRun.of("train", "--arch", "|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|",
+    CliRun r = CliRun.of("train", "--arch",
+        "|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|",
         "--dataset", "fashion-mnist", "--hp", "1", "--C", "4", "--N", "1", "--train-limit", "64", "--eval-limit", "32",
         "--threads", "2", "--quiet");
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -65,8 +66,8 @@ class TrainCommandTest {
 
   @Test
   void badDataDirIsOneLineAndExitCode2() {
-    CliRun r = CliRun.of("train", "--arch", "0", "--dataset", "cifar10", "--data-dir", tmp.resolve("missing").toString(),
-        "--threads", "2");
+    CliRun r = CliRun.of("train", "--arch", "0", "--dataset", "cifar10",
+        "--data-dir", tmp.resolve("missing").toString(), "--threads", "2");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("nb201: error:").contains("missing data directory").doesNotContain("\n");
   }

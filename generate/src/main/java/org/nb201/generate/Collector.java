@@ -90,7 +90,8 @@ public final class Collector {
     return new int[] {added, skipped, carried};
   }
 
-  private static int carryOver(Path storeFile, StoreWriter w, Set<TrialKey> present, Map<String, CostAccumulator> costs) {
+  private static int carryOver(Path storeFile, StoreWriter w, Set<TrialKey> present,
+      Map<String, CostAccumulator> costs) {
     int n = 0;
     try (Store old = Store.open(storeFile)) {
       StoreReader r = old.reader();

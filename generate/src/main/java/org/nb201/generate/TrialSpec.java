@@ -28,7 +28,8 @@ public record TrialSpec(int index, String dataset, int hp, int seed, int channel
   }
 
   /** A trial with the benchmark's batch size. */
-  public TrialSpec(int index, String dataset, int hp, int seed, int channels, int cells, int trainLimit, int evalLimit) {
+  public TrialSpec(int index, String dataset, int hp, int seed, int channels, int cells, int trainLimit,
+      int evalLimit) {
     this(index, dataset, hp, seed, channels, cells, trainLimit, evalLimit, BENCH_BATCH);
   }
 

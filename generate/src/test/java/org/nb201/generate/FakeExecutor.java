@@ -45,7 +45,8 @@ final class FakeExecutor implements TrialExecutor {
       Files.writeString(record, spec.id() + " " + ProcessHandle.current().pid() + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
-    return new TrialOutcome(spec, m, 1.25, 0.5, 0.01, Map.of("executor", "fake", "seed", Integer.toString(spec.seed())));
+    return new TrialOutcome(spec, m, 1.25, 0.5, 0.01,
+        Map.of("executor", "fake", "seed", Integer.toString(spec.seed())));
   }
 
   /** How many trainings each trial id got, from a record file. */

@@ -172,7 +172,8 @@ class GeneratorTest {
     Path staleOther = ResultFile.dir(out).resolve(AtomicFiles.TEMP_PREFIX + other.get(0).id() + ".json-456-1");
     Files.writeString(staleMine, "{\"partial");
     Files.writeString(staleOther, "{\"partial");
-    Generator.run(plan, planFile, new GenerateOptions(out, new Shard(0, 2), 1, 1, true, List.of()), new FakeExecutor(0));
+    Generator.run(plan, planFile, new GenerateOptions(out, new Shard(0, 2), 1, 1, true, List.of()),
+        new FakeExecutor(0));
     assertThat(staleMine).doesNotExist();
     assertThat(staleOther).exists();
   }

@@ -71,7 +71,8 @@ public final class SearchBench {
         for (int code = 0; code < Arch.COUNT; code++) {
           int i = space.indexOf(Arch.ofCode(code));
           for (int s = 0; s < v.seedCount(i); s++) {
-            w.write(code + "," + s + "," + v.accuracy(i, s) + "," + (v.trainAllTime(i, s) + v.splitPerTime(i, s)) + "\n");
+            w.write(code + "," + s + "," + v.accuracy(i, s) + "," + (v.trainAllTime(i, s) + v.splitPerTime(i, s))
+                + "\n");
           }
         }
       }

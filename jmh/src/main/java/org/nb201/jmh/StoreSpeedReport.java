@@ -74,7 +74,8 @@ public final class StoreSpeedReport {
       uncached.getMoreInfo(rnd.nextInt(Arch.COUNT), "cifar100", 100, 200, SeedChoice.mean());
     }
     r.row("get_more_info at epoch 100, uncached (mean of " + n + ")",
-        String.format(Locale.ROOT, "%.2f ms", (System.nanoTime() - t) / 1e6 / n), "not a target (the default is the last epoch)");
+        String.format(Locale.ROOT, "%.2f ms", (System.nanoTime() - t) / 1e6 / n),
+        "not a target (the default is the last epoch)");
     mid.accuracy(0, 0);
     r.row("RSS after open + view", String.format(Locale.ROOT, "%.0f MB", rss() / 1e6), "");
     v.accuracy(0, 0);

@@ -155,7 +155,8 @@ public final class TorchFile {
       if (!(protocol instanceof Long p && p == LEGACY_PROTOCOL)) {
         throw new TorchFormatException("unsupported legacy protocol " + Texts.describe(protocol) + " (expected 1001)");
       }
-      if (!(ps.next(PickleProfile.plainData()) instanceof Map<?, ?> sys) || !Boolean.TRUE.equals(sys.get("little_endian"))) {
+      if (!(ps.next(PickleProfile.plainData()) instanceof Map<?, ?> sys)
+          || !Boolean.TRUE.equals(sys.get("little_endian"))) {
         throw new TorchFormatException("sys_info must be a dict with little_endian True");
       }
       Object root = path == null ? ps.next(profile) : ps.next(profile, path, (k, v) -> {
@@ -188,7 +189,8 @@ public final class TorchFile {
       TorchStorages storages = new TorchStorages((key, bytes) -> {
         byte[] b = raw.get(key);
         if (b == null || b.length < bytes) {
-          throw new TorchFormatException("storage '" + Texts.clip(key) + "' is missing or shorter than " + bytes + " bytes");
+          throw new TorchFormatException("storage '" + Texts.clip(key) + "' is missing or shorter than " + bytes
+              + " bytes");
         }
         return b;
       });

@@ -76,7 +76,8 @@ final class TorchStorages {
   private TorchTensor tensor(PyObject p) throws TorchFormatException {
     PyTuple a = p.args();
     if (a.size() < 4 || !(a.get(0) instanceof PersistentId id) || !(a.get(1) instanceof Long offset)
-        || !(a.get(2) instanceof PyTuple size) || !(a.get(3) instanceof PyTuple stride) || size.size() != stride.size()) {
+        || !(a.get(2) instanceof PyTuple size) || !(a.get(3) instanceof PyTuple stride)
+        || size.size() != stride.size()) {
       throw fail("_rebuild_tensor_v2 arguments must be (storage, offset, size, stride, ...)");
     }
     if (!(id.id() instanceof PyTuple pid) || pid.size() < 5 || !"storage".equals(pid.get(0))

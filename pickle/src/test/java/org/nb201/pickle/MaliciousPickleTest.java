@@ -105,11 +105,14 @@ class MaliciousPickleTest {
 
   @Test
   void unsupportedProtocolsAndOpcodesAreRejected() {
-    rejects(PickleBytes.proto(6).op('N').stop(), TestProfiles.NATS).hasMessageContaining("unsupported pickle protocol 6");
-    rejects(PickleBytes.proto(4).op(0xff).stop(), TestProfiles.NATS).hasMessageContaining("(unknown 0xff): unknown opcode");
+    rejects(PickleBytes.proto(6).op('N').stop(), TestProfiles.NATS)
+        .hasMessageContaining("unsupported pickle protocol 6");
+    rejects(PickleBytes.proto(4).op(0xff).stop(), TestProfiles.NATS)
+        .hasMessageContaining("(unknown 0xff): unknown opcode");
     rejects(PickleBytes.proto(2).op(0x82, 1).stop(), TestProfiles.NATS).hasMessageContaining("extension registry");
     rejects(PickleBytes.raw().text("S'x'\n.").build(), TestProfiles.NATS).hasMessageContaining("not supported");
-    rejects(PickleBytes.raw().text("(i__main__\nX\n.").build(), TestProfiles.NATS).hasMessageContaining("not supported");
+    rejects(PickleBytes.raw().text("(i__main__\nX\n.").build(), TestProfiles.NATS)
+        .hasMessageContaining("not supported");
     rejects(PickleBytes.proto(5).op(0x97).stop(), TestProfiles.NATS).hasMessageContaining("out-of-band");
   }
 }

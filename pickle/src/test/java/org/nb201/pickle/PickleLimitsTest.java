@@ -16,10 +16,13 @@ class PickleLimitsTest {
   void rejectsDeclaredLengthsBeyondTheInputBeforeAllocating() {
     long huge = 1L << 60;
     rejects(PickleBytes.proto(4).op(0x8d).u64(huge).stop(), NATS)
-        .hasMessageContaining("BINUNICODE8").hasMessageContaining("declared string length 1152921504606846976 exceeds the 1 bytes remaining");
+        .hasMessageContaining("BINUNICODE8")
+        .hasMessageContaining("declared string length 1152921504606846976 exceeds the 1 bytes remaining");
     rejects(PickleBytes.proto(4).op(0x8e).u64(huge).stop(), NATS).hasMessageContaining("BINBYTES8");
-    rejects(PickleBytes.proto(5).op(0x96).u64(-1L).stop(), NATS).hasMessageContaining("absurd bytes length 18446744073709551615");
-    rejects(PickleBytes.proto(4).op('X').u32(0xffffffffL).stop(), NATS).hasMessageContaining("exceeds the 1 bytes remaining");
+    rejects(PickleBytes.proto(5).op(0x96).u64(-1L).stop(), NATS)
+        .hasMessageContaining("absurd bytes length 18446744073709551615");
+    rejects(PickleBytes.proto(4).op('X').u32(0xffffffffL).stop(), NATS)
+        .hasMessageContaining("exceeds the 1 bytes remaining");
     rejects(PickleBytes.proto(4).op('B').u32(0xffffffffL).stop(), NATS).hasMessageContaining("exceeds");
     rejects(PickleBytes.proto(4).op(0x8b).u32(0x7fffffff).stop(), NATS).hasMessageContaining("LONG4");
     rejects(PickleBytes.proto(2).op('T').u32(-5).stop(), NATS).hasMessageContaining("negative");
@@ -65,16 +68,21 @@ class PickleLimitsTest {
     rejects(PickleBytes.proto(4).op('.').build(), NATS).hasMessageContaining("STOP with 0 values");
     rejects(PickleBytes.proto(4).op('N', 'N').stop(), NATS).hasMessageContaining("STOP with 2 values");
     rejects(PickleBytes.proto(4).op('N', '(').stop(), NATS).hasMessageContaining("open MARK");
-    rejects(PickleBytes.proto(4).op('K', 1, 'K', 2, 0x93).stop(), NATS).hasMessageContaining("STACK_GLOBAL needs two strings");
-    rejects(PickleBytes.proto(4).op(']', 'K', 1, 'b').stop(), NATS).hasMessageContaining("BUILD is not allowed on list");
+    rejects(PickleBytes.proto(4).op('K', 1, 'K', 2, 0x93).stop(), NATS)
+        .hasMessageContaining("STACK_GLOBAL needs two strings");
+    rejects(PickleBytes.proto(4).op(']', 'K', 1, 'b').stop(), NATS)
+        .hasMessageContaining("BUILD is not allowed on list");
   }
 
   @Test
   void rejectsUnhashableKeysAndElements() {
-    rejects(PickleBytes.proto(4).op('}', ']', 'K', 1, 's').stop(), NATS).hasMessageContaining("dict key of type list is not hashable");
+    rejects(PickleBytes.proto(4).op('}', ']', 'K', 1, 's').stop(), NATS)
+        .hasMessageContaining("dict key of type list is not hashable");
     rejects(PickleBytes.proto(4).op('}', '}', 'K', 1, 's').stop(), NATS).hasMessageContaining("dict key of type dict");
-    rejects(PickleBytes.proto(4).op('}', ']', 0x85, 'K', 1, 's').stop(), NATS).hasMessageContaining("dict key of type tuple");
-    rejects(PickleBytes.proto(4).op(0x8f, '(', '}', 0x90).stop(), NATS).hasMessageContaining("set element of type dict");
+    rejects(PickleBytes.proto(4).op('}', ']', 0x85, 'K', 1, 's').stop(), NATS)
+        .hasMessageContaining("dict key of type tuple");
+    rejects(PickleBytes.proto(4).op(0x8f, '(', '}', 0x90).stop(), NATS)
+        .hasMessageContaining("set element of type dict");
     rejects(PickleBytes.proto(4).op('(', 0x8f, 0x91).stop(), NATS).hasMessageContaining("set element of type set");
   }
 
@@ -82,7 +90,8 @@ class PickleLimitsTest {
   void rejectsMemoAbuse() {
     rejects(PickleBytes.proto(4).op('h', 5).stop(), NATS).hasMessageContaining("memo miss: index 5");
     rejects(PickleBytes.proto(4).op('j').u32(0xffffffffL).stop(), NATS).hasMessageContaining("memo miss");
-    rejects(PickleBytes.proto(4).op('N', 'r').u32(0xffffffffL).stop(), NATS).hasMessageContaining("memo index 4294967295 is out of range");
+    rejects(PickleBytes.proto(4).op('N', 'r').u32(0xffffffffL).stop(), NATS)
+        .hasMessageContaining("memo index 4294967295 is out of range");
     rejects(PickleBytes.proto(4).op(0x94).stop(), NATS).hasMessageContaining("stack underflow");
     rejects(PickleBytes.raw().text("Np99999999999\n.").build(), NATS).hasMessageContaining("not a memo index");
     rejects(PickleBytes.raw().text("g-1\n.").build(), NATS).hasMessageContaining("not a memo index");
@@ -98,7 +107,8 @@ class PickleLimitsTest {
   @Test
   void rejectsCyclesBuiltThroughTheMemo() {
     rejects(PickleBytes.proto(4).op(']', 0x94, 'h', 0, 'a').stop(), NATS).hasMessageContaining("contains itself");
-    rejects(PickleBytes.proto(4).op('}', 0x94, 'K', 1, 'h', 0, 's').stop(), NATS).hasMessageContaining("contains itself");
+    rejects(PickleBytes.proto(4).op('}', 0x94, 'K', 1, 'h', 0, 's').stop(), NATS)
+        .hasMessageContaining("contains itself");
   }
 
   @Test
@@ -117,7 +127,8 @@ class PickleLimitsTest {
       rejects(tupleChain, NATS).hasMessageContaining("tuples nested deeper than 256");
 
       rejects(PickleBytes.proto(4).repeat(n, '(').stop(), NATS).hasMessageContaining("more than 256 nested MARKs");
-      rejects(PickleBytes.proto(4).repeat(2_000_000, 'N').stop(), NATS).hasMessageContaining("stack holds more than 1048576 values");
+      rejects(PickleBytes.proto(4).repeat(2_000_000, 'N').stop(), NATS)
+          .hasMessageContaining("stack holds more than 1048576 values");
     });
   }
 

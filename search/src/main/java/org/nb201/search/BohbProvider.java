@@ -21,7 +21,8 @@ public final class BohbProvider implements BenchmarkAlgorithmProvider {
   public List<AlgorithmOption> options() {
     return List.of(
         new AlgorithmOption("eta", Double.class, "ETA", "Successive-halving rate"),
-        new AlgorithmOption("min_budget", Double.class, "B", "Smallest successive-halving budget (shapes the brackets)"),
+        new AlgorithmOption("min_budget", Double.class, "B",
+            "Smallest successive-halving budget (shapes the brackets)"),
         new AlgorithmOption("max_budget", Double.class, "B", "Largest budget, at which the incumbent is chosen"),
         new AlgorithmOption("num_samples", Integer.class, "N", "Model candidates drawn for each new cell"),
         new AlgorithmOption("random_fraction", Double.class, "F", "Fraction of new cells drawn at random"),

@@ -24,8 +24,8 @@ public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime,
   public record Stat(double mean, double std, int present, double bestPossible, int bestIndex) {}
 
   /** Summarises {@code results} on {@code columns}; {@code views} holds the loaded view of each (absent = no data). */
-  public static SearchSummary of(List<RunResult> results, List<ReportMetric> columns, Map<ReportMetric, FinalView> views,
-      Coverage coverage) {
+  public static SearchSummary of(List<RunResult> results, List<ReportMetric> columns,
+      Map<ReportMetric, FinalView> views, Coverage coverage) {
     SearchSpace space = SearchSpace.official();
     Map<String, Stat> metrics = new LinkedHashMap<>();
     for (ReportMetric m : columns) {

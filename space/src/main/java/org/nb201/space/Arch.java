@@ -144,7 +144,9 @@ public final class Arch implements Comparable<Arch> {
     return mode.key(this);
   }
 
-  /** The official string, e.g. {@code |nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|}. */
+  /**
+   * The official string, e.g. {@code |nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|}.
+   */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(96);

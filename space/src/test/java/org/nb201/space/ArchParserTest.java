@@ -58,8 +58,10 @@ class ArchParserTest {
     "matrix op range;         [[0,0,0,0],[5,0,0,0],[0,0,0,0],[0,0,0,0]]; expected an op index 0..4",
     "matrix size;             [[0,0,0],[1,0,0],[1,1,0]]; expected a 4x4 matrix",
     "lists node count;        [(('none', 0),), (('none', 0), ('none', 1))]; expected 3 node tuples",
-    "lists bad source;        [(('none', 1),), (('none', 0), ('none', 1)), (('none', 0), ('none', 1), ('none', 2))]; bad input node 1",
-    "lists unknown op;        [(('zero', 0),), (('none', 0), ('none', 1)), (('none', 0), ('none', 1), ('none', 2))]; unknown op 'zero'",
+    "lists bad source;        [(('none', 1),), (('none', 0), ('none', 1)), (('none', 0), ('none', 1), ('none', 2))]; "
+        + "bad input node 1",
+    "lists unknown op;        [(('zero', 0),), (('none', 0), ('none', 1)), (('none', 0), ('none', 1), ('none', 2))]; "
+        + "unknown op 'zero'",
     "lists unterminated;      [(('none, 0),)]; unterminated string",
     "lists stray;             [(('none', 0),)] x; stray character 'x'",
   })

@@ -47,7 +47,8 @@ public final class NativeHeap {
       boolean ok = mallopt.invokeInt(new Object[] {M_MMAP_THRESHOLD, MMAP_THRESHOLD}) == 1
           & mallopt.invokeInt(new Object[] {M_TRIM_THRESHOLD, TRIM_THRESHOLD}) == 1
           & mallopt.invokeInt(new Object[] {M_TOP_PAD, TOP_PAD}) == 1;
-      return ok ? "glibc " + glibc + " mmap_threshold=32MiB trim_threshold=1GiB top_pad=64MiB" : "default (mallopt refused)";
+      return ok ? "glibc " + glibc + " mmap_threshold=32MiB trim_threshold=1GiB top_pad=64MiB"
+          : "default (mallopt refused)";
     } catch (UnsatisfiedLinkError | RuntimeException e) {
       return "default (not glibc)"; // musl and other libcs: nothing to tune
     }

@@ -257,7 +257,8 @@ public record TrainConfig(
       check(trainLimit >= 0 && evalLimit >= 0, "limits must be >= 0");
       check(threads >= 0, "threads must be >= 0, got " + threads);
       TrainConfig c = new TrainConfig(arch, dataset, dataDir, splitDir, epochs, seed, channels, cells, batchSize,
-          learningRate, momentum, weightDecay, nesterov, trainLimit, evalLimit, device, threads, verifyData, channelsLast);
+          learningRate, momentum, weightDecay, nesterov, trainLimit, evalLimit, device, threads, verifyData,
+          channelsLast);
       CostModel.cost(arch, c.shape()); // the input must survive two reductions
       return c;
     }

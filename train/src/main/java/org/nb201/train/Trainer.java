@@ -107,9 +107,10 @@ public final class Trainer {
     }
     double latency = latencies.stream().mapToDouble(Double::doubleValue).average().orElse(-1);
     Provenance p = new Provenance(Provenance.currentToolVersion(), engine.getEngineName(), engine.getVersion(),
-        Engine.getDjlVersion(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", Engines.threads(), Engines.interopThreads(), data.checksum(),
-        Provenance.currentHost(), Provenance.currentCpuModel(), Provenance.currentOs(), System.getProperty("java.version"), started,
-        NativeHeap.tune());
+        Engine.getDjlVersion(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", Engines.threads(),
+        Engines.interopThreads(), data.checksum(),
+        Provenance.currentHost(), Provenance.currentCpuModel(), Provenance.currentOs(),
+        System.getProperty("java.version"), started, NativeHeap.tune());
     int index = SearchSpace.official().indexOf(config.arch());
     return new TrialResult(config, index, epochs, cost.flops(), cost.params(), latency, latencies, p);
   }

@@ -142,7 +142,9 @@ public final class FinalView {
     return splitAllTime[arch * stride + slot] / (epoch + 1);
   }
 
-  /** A slot chosen like the official {@code random.choice(seeds)}; pre-averaged values only when no real seed exists. */
+  /**
+   * A slot chosen like the official {@code random.choice(seeds)}; pre-averaged values only when no real seed exists.
+   */
   public int randomSlot(int arch, PyRandom rng) {
     int first = firstReal(arch);
     int n = count[arch] - first;

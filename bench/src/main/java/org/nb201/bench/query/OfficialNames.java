@@ -12,7 +12,8 @@ import org.nb201.bench.store.StoreFormat;
  */
 public final class OfficialNames {
   /** The four official dataset keys, in the official order. */
-  public static final List<String> OFFICIAL_DATASETS = List.of("cifar10-valid", "cifar10", "cifar100", "ImageNet16-120");
+  public static final List<String> OFFICIAL_DATASETS = List.of("cifar10-valid", "cifar10", "cifar100",
+      "ImageNet16-120");
   /** The datasets {@code simulate_train_eval} accepts ({@code cifar10} means {@code cifar10-valid}). */
   public static final List<String> SIMULATE_DATASETS = List.of("cifar10", "cifar100", "ImageNet16-120");
   /** The set names {@code find_best} accepts after remapping. */

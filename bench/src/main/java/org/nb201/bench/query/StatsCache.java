@@ -78,7 +78,8 @@ final class StatsCache {
   private EpochStats loadArch(int index, String dataset, int hp) {
     Map<Long, EpochStats> loaded = new HashMap<>();
     reader.finalsOf(index, (d, h, seed, split, acc, loss, tSum, tCount) ->
-        loaded.computeIfAbsent(key(index, d, h, h - 1), k -> new EpochStats()).add(seed, split, acc, loss, tSum, tCount));
+        loaded.computeIfAbsent(key(index, d, h, h - 1), k -> new EpochStats())
+            .add(seed, split, acc, loss, tSum, tCount));
     synchronized (this) {
       for (String d : StoreFormat.DATASETS) {
         for (int h : hps) {

@@ -49,7 +49,8 @@ public final class Exporter {
         + (top5 ? ", m.top5" : "") + " FROM metrics m JOIN archs a ON a.index = m.index ORDER BY m."
         + StoreFormat.KEY_ORDER.replace(", ", ", m."), results, "FORMAT csv, HEADER true, NULLSTR ''");
     copy(store, "SELECT c.index, a.arch, c.dataset, c.flops, c.params, c.latency FROM costs c"
-        + " JOIN archs a ON a.index = c.index ORDER BY c.index, c.dataset", costs, "FORMAT csv, HEADER true, NULLSTR ''");
+        + " JOIN archs a ON a.index = c.index ORDER BY c.index, c.dataset", costs,
+        "FORMAT csv, HEADER true, NULLSTR ''");
   }
 
   /** The default costs file next to a results CSV: {@code x.csv} gives {@code x.costs.csv}. */

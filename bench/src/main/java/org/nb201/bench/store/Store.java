@@ -114,7 +114,8 @@ public final class Store implements AutoCloseable {
   private static Map<String, String> readMeta(Path p, Connection c) throws SQLException {
     Set<String> tables = new HashSet<>();
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()")) {
+        ResultSet rs = st.executeQuery(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }

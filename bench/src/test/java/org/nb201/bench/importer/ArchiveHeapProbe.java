@@ -27,7 +27,8 @@ public final class ArchiveHeapProbe {
         peak += p.getPeakUsage().getUsed();
       }
     }
-    System.out.printf("%d archs, %d trials, %d rows in %.1f s (%.1f archs/s); max heap %d MiB, peak of heap pools %d MiB%n",
+    System.out.printf("%d archs, %d trials, %d rows in %.1f s (%.1f archs/s); max heap %d MiB, "
+        + "peak of heap pools %d MiB%n",
         s.archs(), s.trials(), s.rows(), s.seconds(), s.archsPerSecond(), Runtime.getRuntime().maxMemory() >> 20,
         peak >> 20);
   }

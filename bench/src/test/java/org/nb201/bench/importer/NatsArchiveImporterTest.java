@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.SharedData;
 import org.nb201.bench.nats.NatsArchReader;
 
-/** The single-file NATS archive, streamed: the fixture is archs 0 and 11 of the sample in the official layout (built by {@link NatsArchiveFixture}). */
+/**
+ * The single-file NATS archive, streamed: the fixture is archs 0 and 11 of the sample in the official layout (built by
+ * {@link NatsArchiveFixture}).
+ */
 class NatsArchiveImporterTest {
   @TempDir
   Path dir;
@@ -18,7 +21,8 @@ class NatsArchiveImporterTest {
   @Test
   void importsTheArchiveWithTheOfficialValues() throws Exception {
     Path store = dir.resolve("nats.db");
-    ImportSummary s = NatsArchiveImporter.importArchive(NatsArchiveFixture.path(), store, ImportOptions.defaults().withProgress(false));
+    ImportSummary s = NatsArchiveImporter.importArchive(NatsArchiveFixture.path(), store,
+        ImportOptions.defaults().withProgress(false));
     assertThat(s.archs()).isEqualTo(2);
     assertThat(s.trials()).isEqualTo(2 * (5 + 12));
     assertThat(s.rows()).isGreaterThan(10_000);

@@ -27,7 +27,8 @@ class Nb201PthImporterTest {
   @ValueSource(strings = {"nb201-v1_1-zip.pth", "nb201-v1_1-legacy.pth"})
   void importsV11WithLessAsHp12AndFullAsHp200(String name) throws Exception {
     Path store = dir.resolve("nb201.db");
-    ImportSummary s = Nb201PthImporter.importPth(PTH.resolve(name), store, ImportOptions.defaults().withProgress(false));
+    ImportSummary s = Nb201PthImporter.importPth(PTH.resolve(name), store,
+        ImportOptions.defaults().withProgress(false));
     assertThat(s.archs()).isEqualTo(2);
     assertThat(s.trials()).isEqualTo(3 + 3 + 3 + 1);
     try (Nb201Api api = Nb201Api.open(store)) {

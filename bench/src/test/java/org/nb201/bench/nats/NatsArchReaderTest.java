@@ -81,7 +81,8 @@ class NatsArchReaderTest {
     assertThat(acc(arch0, "cifar10", 200, 999, Split.ORI_TEST, 199)).isEqualTo(85.79);
     assertThat(acc(arch0, "cifar10", 12, 111, Split.ORI_TEST, 11)).isEqualTo(69.55);
     double arch11Mean = (acc(arch11, "cifar10", 200, 777, Split.ORI_TEST, 199)
-        + acc(arch11, "cifar10", 200, 888, Split.ORI_TEST, 199) + acc(arch11, "cifar10", 200, 999, Split.ORI_TEST, 199)) / 3;
+        + acc(arch11, "cifar10", 200, 888, Split.ORI_TEST, 199)
+        + acc(arch11, "cifar10", 200, 999, Split.ORI_TEST, 199)) / 3;
     assertThat(arch11Mean).isCloseTo(91.5833, within(1e-4));
   }
 
@@ -133,10 +134,14 @@ class NatsArchReaderTest {
 
   @Test
   void pseudoTimesMatchSpec54() {
-    assertThat(at(trial(arch0, "cifar10-valid", 200, 777), Split.TRAIN, 0).orElseThrow().time()).isCloseTo(7.2211, within(1e-4));
-    assertThat(at(trial(arch0, "cifar10", 200, 888), Split.TRAIN, 100).orElseThrow().time()).isCloseTo(14.4422, within(1e-4));
-    assertThat(at(trial(arch0, "cifar100", 200, 999), Split.TRAIN, 3).orElseThrow().time()).isCloseTo(14.4422, within(1e-4));
-    assertThat(at(trial(arch0, "ImageNet16-120", 200, 777), Split.TRAIN, 0).orElseThrow().time()).isCloseTo(43.8176, within(1e-4));
+    assertThat(at(trial(arch0, "cifar10-valid", 200, 777), Split.TRAIN, 0).orElseThrow().time())
+        .isCloseTo(7.2211, within(1e-4));
+    assertThat(at(trial(arch0, "cifar10", 200, 888), Split.TRAIN, 100).orElseThrow().time())
+        .isCloseTo(14.4422, within(1e-4));
+    assertThat(at(trial(arch0, "cifar100", 200, 999), Split.TRAIN, 3).orElseThrow().time())
+        .isCloseTo(14.4422, within(1e-4));
+    assertThat(at(trial(arch0, "ImageNet16-120", 200, 777), Split.TRAIN, 0).orElseThrow().time())
+        .isCloseTo(43.8176, within(1e-4));
     Trial c10valid = trial(arch0, "cifar10-valid", 200, 777);
     assertThat(at(c10valid, Split.X_VALID, 7).orElseThrow().time()).isCloseTo(2.5490, within(1e-4));
     assertThat(at(c10valid, Split.ORI_TEST, 7).orElseThrow().time()).isCloseTo(1.0196, within(1e-4));

@@ -28,7 +28,8 @@ class NatsFileErrorsTest {
   }
 
   private static byte[] pickleOf(String name) throws IOException {
-    try (InputStream in = new BZip2CompressorInputStream(Files.newInputStream(SharedData.natsSample().resolve(name)), true)) {
+    try (InputStream in = new BZip2CompressorInputStream(Files.newInputStream(SharedData.natsSample().resolve(name)),
+        true)) {
       return in.readAllBytes();
     }
   }

@@ -64,7 +64,8 @@ class FindBestAndStatisticsTest extends SampleApiTest {
     Path p = dir.resolve("ties.duckdb");
     try (StoreWriter w = StoreWriter.create(p)) {
       for (int i : new int[] {3, 9, 12}) {
-        w.addTrial(new Trial(new TrialKey(i, "cifar10", 12, 1), List.of(EpochMetrics.of(11, Split.ORI_TEST, 90, 1, 1))));
+        w.addTrial(new Trial(new TrialKey(i, "cifar10", 12, 1),
+            List.of(EpochMetrics.of(11, Split.ORI_TEST, 90, 1, 1))));
       }
       w.addTrial(new Trial(new TrialKey(20, "cifar10", 12, 1), List.of(EpochMetrics.of(10, Split.ORI_TEST, 99, 1, 1))));
       w.addCost(new CostRecord(3, "cifar10", 1, 1, 1));
@@ -105,7 +106,8 @@ class FindBestAndStatisticsTest extends SampleApiTest {
     assertThat(api.queryIndexByArch(Arch.uniform(Op.NONE))).isEqualTo(1651);
     assertThatThrownBy(() -> api.queryIndexByArch(15625)).hasMessage("index 15625 out of range, expected 0..15624");
     assertThat(api.size()).isEqualTo(Arch.COUNT);
-    assertThat(api.arch(11472)).isEqualTo("|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|");
+    assertThat(api.arch(11472))
+        .isEqualTo("|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|");
     assertThat(api.hps()).containsExactly(12, 200);
     assertThat(api.seeds(0, "cifar10-valid", 12)).containsExactly(111, 777);
   }

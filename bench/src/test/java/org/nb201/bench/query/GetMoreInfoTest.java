@@ -153,7 +153,8 @@ class GetMoreInfoTest extends SampleApiTest {
   void missingTrainOrCifar10ValidXValidIsAnErrorAsOfficially() throws Exception {
     Path p = dir.resolve("partial.duckdb");
     try (StoreWriter w = StoreWriter.create(p)) {
-      w.addTrial(new Trial(new TrialKey(7, "cifar10-valid", 12, 1), List.of(EpochMetrics.of(11, Split.TRAIN, 50, 1, 2))));
+      w.addTrial(new Trial(new TrialKey(7, "cifar10-valid", 12, 1),
+          List.of(EpochMetrics.of(11, Split.TRAIN, 50, 1, 2))));
       w.addTrial(new Trial(new TrialKey(7, "cifar100", 12, 1), List.of(EpochMetrics.of(11, Split.X_TEST, 50, 1, 2))));
       w.commit();
     }

@@ -36,7 +36,8 @@ class ExporterTest {
       assertThat(rs.getDouble(2)).isCloseTo(85.8633, Offset.offset(1e-4));
       rs = st.executeQuery("SELECT arch FROM read_parquet('" + out.resolve("archs.parquet") + "') WHERE index = 11472");
       rs.next();
-      assertThat(rs.getString(1)).isEqualTo("|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|");
+      assertThat(rs.getString(1))
+          .isEqualTo("|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|");
     }
   }
 

@@ -105,8 +105,8 @@ public final class SpecSample {
     curve(0, "cifar10", 12, 111, "train", 72.0, 14.4422, true);
     curve(0, "cifar10", 12, 111, "ori-test", 69.55, 1.0196, true);
     for (String split : List.of("train", "x-valid", "x-test", "ori-test")) {
-      curve(0, "cifar100", 12, 111, split, split.equals("train") ? 40.0 : 35.0, split.equals("train") ? 14.4422 : 0.5098,
-          true);
+      curve(0, "cifar100", 12, 111, split, split.equals("train") ? 40.0 : 35.0,
+          split.equals("train") ? 14.4422 : 0.5098, true);
       curve(0, "ImageNet16-120", 12, 111, split, split.equals("train") ? 20.0 : 18.0,
           split.equals("train") ? 43.8176 : 0.3059, true);
     }

@@ -99,7 +99,8 @@ class StoreWriterTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     for (int kill = 0; kill < 2; kill++) {
       Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          StoreWriterKillMain.class.getName(), target.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+          StoreWriterKillMain.class.getName(), target.toString())
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
       try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), UTF_8))) {
         assertThat(out.readLine()).isEqualTo("ready");
       }

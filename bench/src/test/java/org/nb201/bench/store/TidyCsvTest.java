@@ -63,7 +63,8 @@ class TidyCsvTest {
       Exporter.csv(s, out, Exporter.costsSibling(out));
     }
     assertThat(Files.readAllLines(out).get(0)).isEqualTo(TidyCsv.RESULTS_HEADER);
-    assertThat(Files.readAllLines(out).get(1)).isEqualTo("0," + ARCH0 + ",cifar10-valid,12,111,0,train,69.95,2.5011,7.2211");
+    assertThat(Files.readAllLines(out).get(1))
+        .isEqualTo("0," + ARCH0 + ",cifar10-valid,12,111,0,train,69.95,2.5011,7.2211");
     Path second = dir.resolve("second.duckdb");
     TidyCsv.ImportResult r = TidyCsv.createStore(out, dir.resolve("export.costs.csv"), second, false);
     assertThat(r.trials()).isEqualTo(20);

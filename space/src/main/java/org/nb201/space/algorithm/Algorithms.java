@@ -36,8 +36,9 @@ public final class Algorithms {
         return p;
       }
     }
-    throw new IllegalArgumentException("unknown search algorithm '" + name + "'; " + (all().isEmpty()
-        ? "none is registered (no algorithm module on the class path)" : "expected one of " + String.join(", ", names())));
+    String known = all().isEmpty() ? "none is registered (no algorithm module on the class path)"
+        : "expected one of " + String.join(", ", names());
+    throw new IllegalArgumentException("unknown search algorithm '" + name + "'; " + known);
   }
 
   /** The providers if their names are well formed and distinct and their descriptions one line each. */

@@ -30,7 +30,8 @@ final class IdxReader {
     header(labels, labHeader, 2049, n);
     ByteBuffer h = ByteBuffer.wrap(imgHeader);
     if (h.getInt(8) != 28 || h.getInt(12) != 28) {
-      throw new DataException(images.path(), "wrong image shape " + h.getInt(8) + "x" + h.getInt(12) + ", expected 28x28");
+      throw new DataException(images.path(), "wrong image shape " + h.getInt(8) + "x" + h.getInt(12)
+          + ", expected 28x28");
     }
     checkLength(images, pixels, 16, (long) n * 784);
     checkLength(labels, lab, 8, n);
@@ -44,7 +45,8 @@ final class IdxReader {
   private static void header(DataFile f, byte[] header, int magic, int n) throws DataException {
     ByteBuffer h = ByteBuffer.wrap(header);
     if (h.getInt(0) != magic) {
-      throw new DataException(f.path(), String.format("bad IDX magic number 0x%08x, expected 0x%08x", h.getInt(0), magic));
+      throw new DataException(f.path(),
+          String.format("bad IDX magic number 0x%08x, expected 0x%08x", h.getInt(0), magic));
     }
     if (h.getInt(4) != n) {
       throw new DataException(f.path(), "holds " + h.getInt(4) + " items, expected " + n);
@@ -71,6 +73,7 @@ final class IdxReader {
       }
     }
     throw new DataException(dataDir.resolve(base + ".gz"), "missing file (also looked for " + base
-        + " and the fashion-mnist/ subdirectory; install the default data with 'apt-get install dataset-fashion-mnist')");
+        + " and the fashion-mnist/ subdirectory; install the default data with 'apt-get install "
+        + "dataset-fashion-mnist')");
   }
 }

@@ -55,7 +55,8 @@ public final class ReLUConvBN extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+      PairList<String, Object> params) {
     // intermediates are closed as soon as they are consumed: autograd keeps what backward needs
     // (PyTorch frees them the same way when Python drops the reference), the rest is freed now
     NDArray relu = Activation.relu(inputs.singletonOrThrow());

@@ -60,7 +60,8 @@ public final class ResNetReduction extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+      PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     NDList a = convA.forward(ps, inputs, training);
     NDList branch = convB.forward(ps, a, training);

@@ -76,7 +76,8 @@ class DataFileTest {
   void shortHeaderAndTruncatedGzipAreNamedErrors() throws Exception {
     DataFile tiny = file("tiny", data(5));
     assertThatThrownBy(() -> tiny.content(new byte[16]))
-        .isInstanceOf(DataException.class).hasMessageContaining("tiny: truncated: 5 bytes, shorter than the 16-byte header");
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("tiny: truncated: 5 bytes, shorter than the 16-byte header");
     byte[] gz = gzip(data(50_000));
     DataFile cut = file("cut.gz", Arrays.copyOf(gz, gz.length / 2));
     assertThatThrownBy(() -> cut.content(new byte[16]))

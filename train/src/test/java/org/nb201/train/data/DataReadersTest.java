@@ -116,7 +116,8 @@ class DataReadersTest {
     byte[][] rows = new byte[4][768];
     rows[2][5] = 9;
     for (int i = 1; i <= 10; i++) {
-      Files.write(dir.resolve("train_data_batch_" + i), PickleWriter.batch(rows, new int[] {1, 500, 120, 121}, "labels"));
+      Files.write(dir.resolve("train_data_batch_" + i),
+          PickleWriter.batch(rows, new int[] {1, 500, 120, 121}, "labels"));
     }
     Files.write(dir.resolve("val_data"), PickleWriter.batch(rows, new int[] {3, 999, 7, 1000}, "labels"));
     ImageSet train = ImageNet16Reader.read(tmp, 120, true, false, new Checksum());

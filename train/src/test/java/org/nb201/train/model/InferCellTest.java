@@ -25,7 +25,8 @@ class InferCellTest {
   @Test
   void sharedReluPerNodeGivesTheValuesAndGradientsOfOneReluPerEdge() {
     // node 0 feeds three conv edges, node 1 two: the cell computes relu(node) once for them
-    Arch arch = Arch.parse("|nor_conv_3x3~0|+|nor_conv_1x1~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|");
+    Arch arch = Arch.parse(
+        "|nor_conv_3x3~0|+|nor_conv_1x1~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_1x1~1|nor_conv_3x3~2|");
     try (NDManager m = ENGINE.newBaseManager()) {
       ENGINE.setRandomSeed(11);
       InferCell cell = new InferCell(arch, 4);
