@@ -65,7 +65,9 @@ public final class Bohb implements SearchAlgorithm {
     this.randomFraction = options.randomFraction();
     this.minBandwidth = options.minBandwidth();
     this.iterations = options.iterations();
-    this.maxShIter = (int) -Math.floor(Math.log(options.minBudget() / maxBudget) / Math.log(eta) + 1e-12) + 1;
+    // hpbandster optimizers/bohb.py::BOHB.__init__: max_SH_iter = -int(log(min/max) / log(eta)) + 1, where int()
+    // truncates toward zero: budgets 12..200 with eta 3 give three stages (22.2, 66.7, 200), not four
+    this.maxShIter = -(int) (Math.log(options.minBudget() / maxBudget) / Math.log(eta)) + 1;
     this.budgets = new double[maxShIter];
     for (int i = 0; i < maxShIter; i++) {
       budgets[i] = maxBudget * Math.pow(eta, -(maxShIter - 1 - i));
