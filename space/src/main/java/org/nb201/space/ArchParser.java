@@ -101,8 +101,8 @@ public final class ArchParser {
         throw fail("node " + node + " has more than " + node + " edges; expected exactly " + node
             + " (one per source node 0.." + (node - 1) + ")", at, offset);
       }
-      throw fail(stray(s, at) + ": expected " + (node < 3 ? "'+' after" : "the end after") + " the group of node "
-          + node, at, offset);
+      throw fail(stray(s, at) + " after the edges of node " + node + ": expected " + (node < 3 ? "'+' and the group"
+          + " of node " + (node + 1) : "the end of the string"), at, offset);
     }
   }
 
