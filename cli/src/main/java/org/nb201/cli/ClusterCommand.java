@@ -37,11 +37,14 @@ final class ClusterCommand implements Runnable {
     @Option(names = "--nb201", paramLabel = "CMD",
         description = "How compute nodes start nb201 (default: this launcher's absolute path).") String nb201;
     @Option(names = "--script", required = true, paramLabel = "FILE", description = "Where to write the sbatch script.") Path script;
+    @Option(names = "--force", description = "Replace --script if it exists.") boolean force;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the compute nodes see it.") Path dataDir;
     @Option(names = "--split-dir", paramLabel = "DIR", description = "Split-file folder as the compute nodes see it.") Path splitDir;
 
     @Override
     public Integer call() throws IOException {
+      OutputTarget.file(script, "job script", force, plan);
+      OutputTarget.folder(out, "output folder", plan);
       Plan p = Plan.read(plan);
       String cmd = nb201 != null ? nb201 : Launcher.command();
       // Slurm opens the --output file before the script runs: its folder must exist at submit time
@@ -81,10 +84,12 @@ final class ClusterCommand implements Runnable {
     @Option(names = "--claim", required = true, description = "PersistentVolumeClaim mounted at /work.") String claim;
     @Option(names = "--job-name", defaultValue = "nb201", description = "Job name (default: ${DEFAULT-VALUE}).") String name;
     @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "Where to write the YAML.") Path manifest;
+    @Option(names = "--force", description = "Replace --manifest if it exists.") boolean force;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the pods see it (e.g. /work/data).") String dataDir;
 
     @Override
     public Integer call() throws IOException {
+      OutputTarget.file(manifest, "manifest", force, plan);
       Plan p = Plan.read(plan);
       AtomicFiles.write(manifest, ClusterScripts.kubernetes(image, claim, planInVolume, outInVolume, completions,
           parallelism, cpus, name, dataDir == null ? "" : "--data-dir " + dataDir));

@@ -111,6 +111,9 @@ final class TrainCommand implements Runnable {
 
   @Override
   public void run() {
+    if (store != null) {
+      OutputTarget.appendable(store, "store", dataDir, splitDir);
+    }
     Dataset d = Dataset.byKey(dataset);
     Path dir = dataDir != null ? dataDir : DataLocations.resolve(null).get(d);
     if (dir == null) {
