@@ -2,6 +2,7 @@ package org.nb201.cli;
 
 import com.google.gson.GsonBuilder;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,8 +112,8 @@ final class TrainCommand implements Runnable {
 
   @Override
   public void run() {
-    if (store != null) {
-      OutputTarget.appendable(store, "store", dataDir, splitDir);
+    if (store != null && Files.exists(OutputTarget.appendable(store, "store", dataDir, splitDir))) {
+      StoreCli.open(store).close(); // a file that is not a store fails now, not after the training
     }
     Dataset d = Dataset.byKey(dataset);
     Path dir = dataDir != null ? dataDir : DataLocations.resolve(null).get(d);

@@ -208,6 +208,19 @@ class OutputTargetsTest {
   }
 
   @Test
+  void trainRefusesAStoreThatIsNotAStoreBeforeTraining(@TempDir Path tmp) throws IOException {
+    Path notes = Files.writeString(tmp.resolve("notes.duckdb"), PRECIOUS);
+    // a folder without data: training would fail on it, so the store must be checked first
+    Path noData = Files.createDirectory(tmp.resolve("no-data"));
+    CliRun r = CliRun.of("train", "--arch", "0", "--dataset", "cifar10", "--data-dir", noData.toString(), "--hp", "1",
+        "--quiet", "--store", notes.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).hasLineCount(1).contains(notes + " is not a DuckDB database").contains("expected a store");
+    assertThat(notes).hasContent(PRECIOUS.strip());
+  }
+
+  @Test
   void demoUsesOnlyANewEmptyOrEarlierDemoFolder(@TempDir Path tmp) throws IOException {
     Path mine = Files.createDirectory(tmp.resolve("project"));
     Files.writeString(mine.resolve("plan.jsonl"), PRECIOUS);
