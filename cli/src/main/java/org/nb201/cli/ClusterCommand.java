@@ -42,10 +42,10 @@ final class ClusterCommand implements Runnable {
     @Option(names = "--job-name", defaultValue = "nb201", description = "Job name (default: ${DEFAULT-VALUE}).")
     String name;
     @Option(names = "--nb201", paramLabel = "CMD",
-        description = "Shell command that starts nb201 on the compute nodes (default: this launcher's absolute path).")
-    String nb201;
+        description = "How compute nodes start nb201 (default: this launcher's absolute path).") String nb201;
     @Option(names = "--script", required = true, paramLabel = "FILE", description = "Where to write the sbatch script.")
     Path script;
+    @Option(names = "--force", description = "Replace --script if it exists.") boolean force;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the compute nodes see it.")
     Path dataDir;
     @Option(names = "--split-dir", paramLabel = "DIR", description = "Split-file folder as the compute nodes see it.")
@@ -53,6 +53,8 @@ final class ClusterCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      OutputTarget.file(script, "job script", force, plan);
+      OutputTarget.folder(out, "output folder", plan);
       Plan p = Plan.read(plan);
       String cmd = nb201 != null ? nb201 : Launcher.command();
       String text = ClusterScripts.slurm(cmd, plan.toAbsolutePath(), out.toAbsolutePath(), array, cpus, partition,
@@ -105,11 +107,13 @@ final class ClusterCommand implements Runnable {
     String name;
     @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "Where to write the YAML.")
     Path manifest;
+    @Option(names = "--force", description = "Replace --manifest if it exists.") boolean force;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Data folder as the pods see it (e.g. /work/data).")
     String dataDir;
 
     @Override
     public Integer call() throws IOException {
+      OutputTarget.file(manifest, "manifest", force, plan);
       Plan p = Plan.read(plan);
       AtomicFiles.write(manifest, ClusterScripts.kubernetes(image, claim, planInVolume, outInVolume, completions,
           parallelism, cpus, name, dataDir == null ? List.of() : List.of("--data-dir", dataDir)));

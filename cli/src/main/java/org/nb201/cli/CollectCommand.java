@@ -38,6 +38,7 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputTarget.appendable(out, "store", plan, dir);
     CollectReport r = Collector.collect(Plan.read(plan), dir, out, add);
     print(spec.commandLine().getOut(), r);
     return r.refused().isEmpty() ? 0 : VerifyCommand.INCOMPLETE;

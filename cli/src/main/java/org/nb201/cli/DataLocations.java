@@ -18,6 +18,14 @@ final class DataLocations {
 
   private DataLocations() {}
 
+  /** Refuses a folder option that names no folder (a typo would otherwise fall back to another location). */
+  static void requireFolder(Path dir, String option) {
+    if (dir != null && !Files.isDirectory(dir)) {
+      throw new UserException(option + " " + dir + (Files.exists(dir) ? " is not a folder" : " does not exist")
+          + "; expected an existing folder");
+    }
+  }
+
   /** nb201's per-user cache folder. */
   static Path cache() {
     String xdg = System.getenv("XDG_CACHE_HOME");
@@ -36,8 +44,9 @@ final class DataLocations {
         || Files.exists(dir.resolve("train-images-idx3-ubyte")));
   }
 
-  /** The data folder of every dataset, as far as one can be found. */
+  /** The data folder of every dataset, as far as one can be found; a given {@code --data-dir} must exist. */
   static Map<Dataset, Path> resolve(Path dataDir) {
+    requireFolder(dataDir, "--data-dir");
     Path root = dataDir;
     if (root == null && System.getenv("NB201_DATA") != null) {
       root = Path.of(System.getenv("NB201_DATA"));

@@ -9,9 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
+import org.nb201.generate.AtomicFiles;
 import org.nb201.generate.CollectReport;
 import org.nb201.generate.Collector;
 import org.nb201.generate.GenerateSummary;
@@ -43,6 +47,8 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
   /** The reference cells always included: ResNet (spec 2.6), all-conv3x3, all-skip, all-pool, all-none, index 0. */
   static final List<Integer> REFERENCE = List.of(11472, 1462, 1835, 7581, 1651, 0);
+  /** What the demo writes into its folder. */
+  private static final Set<String> OWN = Set.of("plan.jsonl", "generated", "demo.duckdb");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -86,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     long t0 = System.nanoTime();
+    checkFolder(dir);
     Files.createDirectories(dir);
     Path data = FashionMnist.locate(s -> say(out, s));
     say(out, "data: Fashion-MNIST in " + data);
@@ -179,6 +186,26 @@ final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT,
         "(* reference cells)  Spearman rank correlation: params vs x-test %.2f, FLOPs vs x-test %.2f,"
         + " x-valid vs x-test %.2f%n", Ranks.spearman(p, t), Ranks.spearman(f, t), Ranks.spearman(v, t));
+  }
+
+  /**
+   * The demo writes (and rewrites) plan.jsonl, generated/ and demo.duckdb in its folder, so it uses only
+   * a new or empty folder or one that holds nothing else (an earlier demo's): never a folder of the user's.
+   */
+  static void checkFolder(Path dir) throws IOException {
+    OutputTarget.folder(dir, "demo folder");
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      Optional<String> foreign = entries.map(p -> p.getFileName().toString())
+          .filter(n -> !OWN.contains(n) && !n.startsWith(AtomicFiles.TEMP_PREFIX) && !n.startsWith(".demo.duckdb."))
+          .sorted().findFirst();
+      if (foreign.isPresent()) {
+        throw new UserException("demo folder " + dir + " holds files that are not the demo's (" + foreign.get()
+            + "); expected a new or empty folder, or an earlier demo's");
+      }
+    }
   }
 
   private static void say(PrintWriter out, String s) {

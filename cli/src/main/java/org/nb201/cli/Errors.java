@@ -2,8 +2,12 @@ package org.nb201.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import org.nb201.bench.store.StoreException;
+import org.nb201.space.Messages;
 import picocli.CommandLine;
 
 /**
@@ -16,6 +20,8 @@ final class Errors {
   static final int USER_ERROR = 2;
   /** Exit code for internal errors. */
   static final int INTERNAL_ERROR = 1;
+  /** Longest error line printed. */
+  static final int LONGEST = 600;
 
   private Errors() {}
 
@@ -59,11 +65,24 @@ final class Errors {
     if (t instanceof NoSuchFileException nsf) {
       return "no such file: " + nsf.getFile();
     }
+    if (t instanceof FileSystemException fs && fs.getFile() != null) {
+      // the JDK's message is often the bare path ("r.csv" for permission denied)
+      return "cannot use " + fs.getFile() + ": " + Messages.reason(Path.of(fs.getFile()), fs);
+    }
+    if (t instanceof CharacterCodingException) {
+      return "an input file is not UTF-8 text";
+    }
     String m = t.getMessage();
     return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
   }
 
+  /** The message on one line; beyond {@link #LONGEST} characters its middle is cut, so no input is echoed whole. */
   static String oneLine(String s) {
-    return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    String line = s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    if (line.length() <= LONGEST) {
+      return line;
+    }
+    return line.substring(0, LONGEST / 2) + " ... (" + (line.length() - LONGEST * 3 / 4) + " characters cut) ... "
+        + line.substring(line.length() - LONGEST / 4);
   }
 }

@@ -73,6 +73,8 @@ final class GenerateCommand implements Callable<Integer> {
   /** Runs a plan and prints the summary; shared with {@code nb201 demo}. */
   static GenerateSummary run(PrintWriter out, Path plan, Path dir, int workers, Integer threadsPerWorker, Shard shard,
       Path dataDir, Path splitDir, String device, boolean quiet) throws IOException {
+    OutputTarget.folder(dir, "output folder", plan);
+    DataLocations.requireFolder(splitDir, "--split-dir");
     int cores = Runtime.getRuntime().availableProcessors();
     int threads = threadsPerWorker != null ? threadsPerWorker : Math.max(1, cores / Math.max(1, workers));
     Plan p = Plan.read(plan);

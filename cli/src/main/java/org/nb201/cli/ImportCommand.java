@@ -59,6 +59,7 @@ final class ImportCommand implements Runnable {
     @Override
     public void run() {
       PrintWriter err = spec.commandLine().getErr();
+      OutputTarget.file(out, "store", force, results, costs);
       try {
         TidyCsv.ImportResult r = TidyCsv.createStore(results, costs, out, force);
         PrintWriter o = spec.commandLine().getOut();

@@ -32,7 +32,7 @@ final class ImportNatsCommand implements Runnable {
 
   @Override
   public void run() {
-    target.run(spec.commandLine().getOut(), threads, (out, options) -> Files.isDirectory(source)
+    target.run(spec.commandLine().getOut(), threads, source, (out, options) -> Files.isDirectory(source)
         ? NatsDirectoryImporter.importDir(source, out, options)
         : NatsArchiveImporter.importArchive(source, out, options));
   }

@@ -26,6 +26,7 @@ final class ImportNb201Command implements Runnable {
 
   @Override
   public void run() {
-    target.run(spec.commandLine().getOut(), null, (out, options) -> Nb201PthImporter.importPth(source, out, options));
+    target.run(spec.commandLine().getOut(), null, source,
+        (out, options) -> Nb201PthImporter.importPth(source, out, options));
   }
 }

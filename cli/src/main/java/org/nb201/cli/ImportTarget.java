@@ -2,7 +2,6 @@ package org.nb201.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.nb201.bench.importer.ImportOptions;
@@ -29,11 +28,9 @@ final class ImportTarget {
     ImportSummary run(Path out, ImportOptions options) throws IOException;
   }
 
-  /** Refuses an existing store without {@code --force} before any work, imports, prints the summary. */
-  void run(PrintWriter o, Integer threads, Importer importer) {
-    if (!force && Files.exists(out)) {
-      throw new UserException("store " + out + " already exists; use --force to replace it");
-    }
+  /** Checks {@link #out} ({@link OutputTarget#file}) before any work, imports {@code source}, prints the summary. */
+  void run(PrintWriter o, Integer threads, Path source, Importer importer) {
+    OutputTarget.file(out, "store", force, source);
     ImportOptions options = ImportOptions.defaults().withOverwrite(force)
         .withProgress(!quiet && ImportOptions.interactive());
     if (threads != null) {

@@ -4,6 +4,14 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.nb201.space.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,23 +57,99 @@ public final class Nb201 implements Runnable {
     cl.setErr(err);
     cl.setParameterExceptionHandler(Errors::onParameterException);
     cl.setExecutionExceptionHandler(Errors::onExecutionException);
+    cl.registerConverter(Path.class, Nb201::path);
     return cl;
+  }
+
+  /** A path argument; an empty one would silently mean the current folder. */
+  static Path path(String s) {
+    if (s.isBlank()) {
+      throw new CommandLine.TypeConversionException("empty path; expected a file or folder name");
+    }
+    return Path.of(s);
   }
 
   /** Runs {@code args} and returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(out, err, () -> null, args);
+  }
+
+  /**
+   * Runs {@code args}; a command whose output could not be written to {@code out} (a full disk, a closed pipe)
+   * fails with one line naming {@code why} and exit code 1, as {@link PrintWriter} itself never throws.
+   */
+  static int run(PrintWriter out, PrintWriter err, Supplier<String> why, String... args) {
+    int code;
     try {
-      return commandLine(out, err).execute(args);
+      code = commandLine(out, err).execute(args);
     } finally {
       out.flush();
-      err.flush();
     }
+    if (out.checkError()) {
+      String reason = why.get();
+      err.println("nb201: error: cannot write to standard output" + (reason == null ? "" : ": " + reason)
+          + "; the output is incomplete");
+      code = code == 0 ? Errors.INTERNAL_ERROR : code;
+    }
+    err.flush();
+    return code;
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new BufferedWriter(
-        new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16));
+    // standard output without System.out's PrintStream, which would swallow the write errors
+    Stdout stdout = new Stdout(new FileOutputStream(FileDescriptor.out));
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8),
+        1 << 16));
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(run(out, err, args));
+    System.exit(run(out, err, stdout::failure, args));
+  }
+
+  /** Standard output that remembers why its first write failed. */
+  private static final class Stdout extends FilterOutputStream {
+    private volatile String failure;
+
+    Stdout(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        remember(e);
+        throw e;
+      }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      try {
+        out.write(b);
+      } catch (IOException e) {
+        remember(e);
+        throw e;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      try {
+        out.flush();
+      } catch (IOException e) {
+        remember(e);
+        throw e;
+      }
+    }
+
+    private void remember(IOException e) {
+      if (failure == null) {
+        failure = Messages.reason(null, e);
+      }
+    }
+
+    String failure() {
+      return failure;
+    }
   }
 }

@@ -65,12 +65,16 @@ final class PlanCommand implements Runnable {
   @Option(names = "--out", required = true, paramLabel = "plan.jsonl", description = "Where to write the plan.")
   Path out;
 
+  @Option(names = "--force", description = "Replace --out if it exists.")
+  boolean force;
+
   @Override
   public void run() {
     PlanConfig config = PlanConfig.builder().optArchs(archs).optSample(sample, sampleSeed).optInclude(include)
         .optDatasets(datasets).optHps(hps).optSeeds(seeds).optNetwork(channels, cells)
         .optLimits(trainLimit, evalLimit).optBatchSize(batchSize).build();
     Plan plan = Plan.of(config);
+    OutputTarget.file(out, "plan", force);
     try {
       plan.write(out);
     } catch (IOException e) {

@@ -77,6 +77,9 @@ final class SearchCommand implements Runnable {
   @Option(names = "--curves", paramLabel = "FILE", description = "Write every run's anytime curve as CSV.")
   Path curves;
 
+  @Option(names = "--force", description = "Replace the --curves file if it exists.")
+  boolean force;
+
   @Override
   public void run() {
     BenchmarkAlgorithmProvider provider = BenchmarkAlgorithmProvider.byName(algorithm);
@@ -87,6 +90,9 @@ final class SearchCommand implements Runnable {
       b.optThreads(threads);
     }
     SearchConfig config = b.build();
+    if (curves != null) {
+      OutputTarget.file(curves, "curves file", force, store);
+    }
     try (Nb201Api api = Nb201Api.open(store)) {
       Outcome o = search(api, config, dataset, hp);
       if (curves != null) {

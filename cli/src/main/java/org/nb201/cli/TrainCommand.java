@@ -3,6 +3,7 @@ package org.nb201.cli;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -115,6 +116,9 @@ final class TrainCommand implements Runnable {
 
   @Override
   public void run() {
+    if (store != null && Files.exists(OutputTarget.appendable(store, "store", dataDir, splitDir))) {
+      StoreCli.open(store).close(); // a file that is not a store fails now, not after the training
+    }
     Dataset d = Dataset.byKey(dataset);
     Path dir = dataDir != null ? dataDir : DataLocations.resolve(null).get(d);
     if (dir == null) {

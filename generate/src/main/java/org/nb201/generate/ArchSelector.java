@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.nb201.space.Isomorphism;
+import org.nb201.space.Messages;
 import org.nb201.space.PyRandom;
 import org.nb201.space.SearchSpace;
 
@@ -70,8 +71,8 @@ final class ArchSelector {
           set.add(i);
         }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("bad --archs item '" + p + "'; expected all, unique or indices/ranges"
-            + " like 0,11,100-120");
+        throw new IllegalArgumentException("bad --archs item '" + Messages.clip(p) + "'; expected all, unique or"
+            + " indices/ranges like 0,11,100-120");
       }
     }
     out.addAll(set);

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.nb201.space.Messages;
 
 /**
  * An immutable list of trials plus the config that produced it and a checksum of the trial lines.
@@ -81,6 +82,9 @@ public record Plan(PlanConfig config, List<TrialSpec> trials, String checksum) {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("plan " + file + " does not exist; create one with 'nb201 plan'");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(Messages.cannotRead("plan", file, e, "a plan file written by 'nb201 plan'"),
+          e);
     }
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("plan " + file + " is empty; expected a header line and trial lines");
@@ -98,7 +102,8 @@ public record Plan(PlanConfig config, List<TrialSpec> trials, String checksum) {
       }
       config = Json.GSON.fromJson(header.get("config"), PlanConfig.class);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("plan " + file + " line 1: bad header (" + e.getMessage() + ")");
+      throw new IllegalArgumentException("plan " + file + " line 1: bad header (" + Messages.clip(e.getMessage())
+          + "); expected the header line written by 'nb201 plan'");
     }
     int declared = header.get("trials").getAsInt();
     List<String> body = lines.subList(1, lines.size());

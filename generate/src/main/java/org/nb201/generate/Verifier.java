@@ -18,7 +18,9 @@ public final class Verifier {
 
   public static VerifyReport verify(Plan plan, Path out) throws IOException {
     if (!Files.isDirectory(out)) {
-      throw new IllegalArgumentException("output directory " + out + " does not exist");
+      throw new IllegalArgumentException(Files.exists(out)
+          ? out + " is a file, not an output directory; expected the folder given to 'nb201 generate --out'"
+          : "output directory " + out + " does not exist; expected the folder given to 'nb201 generate --out'");
     }
     List<TrialSpec> done = new ArrayList<>();
     List<TrialSpec> missing = new ArrayList<>();

@@ -59,8 +59,8 @@ public final class ArchParser {
     }
     if (groups.size() != 3) {
       throw new ArchFormatException(
-          "expected 3 node groups separated by '+', found " + groups.size() + " in '" + s + "'; expected form "
-              + EXPECTED_FORM, 0);
+          "expected 3 node groups separated by '+', found " + groups.size() + " in '" + Messages.clip(s)
+              + "'; expected form " + EXPECTED_FORM, 0);
     }
     Op[] ops = new Op[Arch.EDGES];
     for (int node = 1; node <= 3; node++) {
@@ -70,6 +70,10 @@ public final class ArchParser {
     return Arch.of(ops);
   }
 
+  /**
+   * Parses the group {@code |op~0|...|} of {@code node} in {@code s[from, to)} left to right, so that an
+   * error points at the first character that cannot belong to it.
+   */
   private static void parseGroup(String s, int from, int to, int node, Op[] ops, int offset) {
     if (from == to) {
       throw fail("empty node group for node " + node, from, offset);
@@ -77,26 +81,28 @@ public final class ArchParser {
     if (s.charAt(from) != '|') {
       throw fail(stray(s, from) + ": expected '|' to open the group of node " + node, from, offset);
     }
-    if (s.charAt(to - 1) != '|' || to - 1 == from) {
-      throw fail(stray(s, to - 1) + ": expected '|' to close the group of node " + node, to - 1, offset);
-    }
-    int item = 0;
-    int itemStart = from + 1;
-    for (int i = from + 1; i < to; i++) {
-      if (s.charAt(i) != '|') {
-        continue;
+    int at = from + 1;
+    for (int item = 0; item < node; item++) {
+      int bar = s.indexOf('|', at);
+      if (at == to) {
+        throw fail("node " + node + " has " + item + " edge" + (item == 1 ? "" : "s") + "; expected exactly " + node
+            + " (one per source node 0.." + (node - 1) + ")", from, offset);
       }
-      if (item >= node) {
+      if (bar < 0 || bar >= to) {
+        ops[Edge.indexOf(node, item)] = parseItem(s, at, to, node, item, offset);
+        throw fail("expected '|' to close the group of node " + node, to, offset);
+      }
+      ops[Edge.indexOf(node, item)] = parseItem(s, at, bar, node, item, offset);
+      at = bar + 1;
+    }
+    if (at < to) {
+      int bar = s.indexOf('|', at);
+      if (bar >= 0 && bar < to) {
         throw fail("node " + node + " has more than " + node + " edges; expected exactly " + node
-            + " (one per source node 0.." + (node - 1) + ")", itemStart, offset);
+            + " (one per source node 0.." + (node - 1) + ")", at, offset);
       }
-      ops[Edge.indexOf(node, item)] = parseItem(s, itemStart, i, node, item, offset);
-      item++;
-      itemStart = i + 1;
-    }
-    if (item != node) {
-      throw fail("node " + node + " has " + item + " edge" + (item == 1 ? "" : "s") + "; expected exactly " + node
-          + " (one per source node 0.." + (node - 1) + ")", from, offset);
+      throw fail(stray(s, at) + " after the edges of node " + node + ": expected " + (node < 3 ? "'+' and the group"
+          + " of node " + (node + 1) : "the end of the string"), at, offset);
     }
   }
 
@@ -107,16 +113,17 @@ public final class ArchParser {
     }
     int tilde = item.indexOf('~');
     if (tilde < 0 || item.indexOf('~', tilde + 1) >= 0) {
-      throw fail("edge item '" + item + "' of node " + node + ": expected op~" + source, from, offset);
+      throw fail("edge item '" + Messages.clip(item) + "' of node " + node + ": expected op~" + source, from, offset);
     }
     String name = item.substring(0, tilde);
     Op op = Op.byName(name);
     if (op == null) {
-      throw fail("unknown op '" + name + "'; expected one of " + Op.officialNames(), from, offset);
+      throw fail("unknown op '" + Messages.clip(name) + "'; expected one of " + Op.officialNames(), from, offset);
     }
     String src = item.substring(tilde + 1);
     if (!src.equals(Integer.toString(source))) {
-      throw fail("bad input node '~" + src + "' in edge '" + item + "' of node " + node + ": expected ~" + source
+      throw fail("bad input node '~" + Messages.clip(src) + "' in edge '" + Messages.clip(item) + "' of node " + node
+          + ": expected ~" + source
           + " (edges of node " + node + " come from nodes 0.." + (node - 1) + " in order)", from + tilde, offset);
     }
     return op;
@@ -177,8 +184,8 @@ public final class ArchParser {
         Op op = Op.byName(name);
         int col = ((Node) pair.get(0)).column();
         if (op == null) {
-          throw new ArchFormatException("unknown op '" + name + "'; expected one of " + Op.officialNames()
-              + " (at column " + col + ")", col);
+          throw new ArchFormatException("unknown op '" + Messages.clip(name) + "'; expected one of "
+              + Op.officialNames() + " (at column " + col + ")", col);
         }
         if (src != source) {
           int scol = ((Node) pair.get(1)).column();
@@ -320,7 +327,7 @@ public final class ArchParser {
         String digits = s.substring(start, pos);
         if (digits.equals("-") || digits.length() > 6) {
           pos = start;
-          throw fail("bad number '" + digits + "'");
+          throw fail("bad number '" + Messages.clip(digits) + "'");
         }
         return new Node(Integer.parseInt(digits), column);
       }

@@ -81,7 +81,7 @@ public final class SearchSpace {
       try {
         index = Integer.parseInt(s);
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("index " + s + " out of range, expected 0..15624");
+        throw new IllegalArgumentException("index " + Messages.clip(s) + " out of range, expected 0..15624");
       }
       return arch(index);
     }

@@ -79,4 +79,38 @@ class ArchParserTest {
     assertThat(e.position()).isEqualTo(22);
     assertThat(e.getMessage()).contains("bad input node '~7'").contains("(at column 22)");
   }
+
+  @Test
+  void pointsAtTheFirstBadCharacterAfterAValidCell() {
+    ArchFormatException e = (ArchFormatException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> Arch.parse(RESNET + ";x"));
+    assertThat(e.position()).isEqualTo(RESNET.length() + 1);
+    assertThat(e.getMessage()).startsWith("stray character ';'").endsWith("(at column " + (RESNET.length() + 1) + ")");
+    ArchFormatException inner = (ArchFormatException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> Arch.parse("|none~0|;|+|none~0|none~1|+|none~0|none~1|none~2|"));
+    assertThat(inner.position()).isEqualTo(9);
+    ArchFormatException unclosed = (ArchFormatException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> Arch.parse(RESNET.substring(0, RESNET.length() - 1)));
+    assertThat(unclosed.position()).isEqualTo(RESNET.length());
+    assertThat(unclosed.getMessage()).contains("expected '|' to close the group of node 3");
+  }
+
+  @Test
+  void clipsAHugeArgumentInTheMessage() {
+    String huge = "|" + "x".repeat(1 << 20) + "~0|";
+    ArchFormatException e = (ArchFormatException) org.assertj.core.api.Assertions.catchThrowable(
+        () -> Arch.parse(huge));
+    assertThat(e.getMessage()).hasSizeLessThan(300).contains("|xxxx")
+        .contains("... (" + huge.length() + " characters)");
+    String hugeOp = "|none~0|+|none~0|" + "y".repeat(1 << 20) + "~1|+|none~0|none~1|none~2|";
+    assertThat(catchMessage(hugeOp)).hasSizeLessThan(300).contains("unknown op 'yyy");
+    assertThat(catchMessage("[(('" + "z".repeat(1 << 20) + "', 0),), (('none', 0), ('none', 1)), (('none', 0), "
+        + "('none', 1), ('none', 2))]")).hasSizeLessThan(300).contains("unknown op 'zzz");
+    assertThatThrownBy(() -> SearchSpace.official().resolve("9".repeat(1 << 20)))
+        .satisfies(t -> assertThat(t.getMessage()).hasSizeLessThan(200).endsWith("out of range, expected 0..15624"));
+  }
+
+  private static String catchMessage(String input) {
+    return org.assertj.core.api.Assertions.catchThrowable(() -> Arch.parse(input)).getMessage();
+  }
 }

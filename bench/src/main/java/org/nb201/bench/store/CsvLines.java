@@ -2,11 +2,13 @@ package org.nb201.bench.store;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.nb201.space.Messages;
 
 /**
  * Reads a CSV file line by line into fields: comma separated, optional double quotes with
@@ -14,16 +16,27 @@ import java.util.List;
  * supported; no field of the tidy formats needs them). Tracks the 1-based line number.
  */
 final class CsvLines implements AutoCloseable {
+  private final Path file;
   private final BufferedReader in;
   private long line;
 
   CsvLines(Path file) throws IOException {
-    this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    this.file = file;
+    try {
+      this.in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw failure(e);
+    }
   }
 
   /** The next record's fields, or {@code null} at the end; blank lines yield an empty list. */
   List<String> next() throws IOException {
-    String s = in.readLine();
+    String s;
+    try {
+      s = in.readLine();
+    } catch (IOException e) {
+      throw failure(e);
+    }
     if (s == null) {
       return null;
     }
@@ -86,6 +99,13 @@ final class CsvLines implements AutoCloseable {
         return out;
       }
     }
+  }
+
+  /** A read failure naming the file and the problem (bytes are decoded ahead: a bad byte is at or after the line). */
+  private IOException failure(IOException e) {
+    String where = e instanceof CharacterCodingException && line > 0 ? " at or after line " + (line + 1) : "";
+    return new IOException("cannot read " + file + ": " + Messages.reason(file, e) + where + "; expected a UTF-8 CSV"
+        + " file", e);
   }
 
   @Override

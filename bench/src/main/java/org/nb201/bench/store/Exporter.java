@@ -2,40 +2,73 @@ package org.nb201.bench.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Exports a store for tools that do not read DuckDB: a folder of Parquet files (one per table,
  * zstd-compressed) or the tidy CSV pair that {@link TidyCsv} imports. Both are written by DuckDB's
- * {@code COPY}, so the store is read once without passing rows through Java.
+ * {@code COPY}, so the store is read once without passing rows through Java. Each export is all or
+ * nothing: the files are written under temporary names and renamed into place only when every one
+ * of them is complete, so a failure half way (a full disk, a killed process) leaves no partial set.
  */
 public final class Exporter {
   private Exporter() {}
 
   /** Writes {@code <table>.parquet} for every table into {@code dir} (created if absent); returns the files. */
   public static List<Path> parquet(Store store, Path dir) {
+    return parquet(store, dir, StoreFormat.tables());
+  }
+
+  /** The Parquet export of {@code tables}; a new folder appears whole, an existing one gets all files or none. */
+  static List<Path> parquet(Store store, Path dir, List<String> tables) {
+    Path target = dir.toAbsolutePath().normalize();
+    boolean existed = Files.isDirectory(target);
+    Path staging = existed ? target.resolve(".export-" + ProcessHandle.current().pid())
+        : target.resolveSibling("." + target.getFileName() + ".export-" + ProcessHandle.current().pid());
     try {
-      Files.createDirectories(dir);
+      Files.createDirectories(staging.getParent());
+      deleteTree(staging);
+      Files.createDirectory(staging);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create directory " + dir + ": " + e.getMessage(), e);
     }
+    try {
+      for (String table : tables) {
+        copy(store, "SELECT * FROM " + table, staging.resolve(table + ".parquet"), dir.resolve(table + ".parquet"),
+            "FORMAT parquet, COMPRESSION zstd");
+      }
+      if (existed) {
+        for (String table : tables) {
+          move(staging.resolve(table + ".parquet"), target.resolve(table + ".parquet"));
+        }
+      } else {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot export " + store.path() + " to " + dir + ": " + e.getMessage(), e);
+    } finally {
+      deleteTree(staging);
+    }
     List<Path> files = new ArrayList<>();
-    for (String table : StoreFormat.tables()) {
-      Path f = dir.resolve(table + ".parquet");
-      copy(store, "SELECT * FROM " + table, f, "FORMAT parquet, COMPRESSION zstd");
-      files.add(f);
+    for (String table : tables) {
+      files.add(dir.resolve(table + ".parquet"));
     }
     return files;
   }
 
   /**
    * Writes the tidy results CSV to {@code results} and the costs CSV to {@code costs}, rows in
-   * store order. The {@code top5} column is added only when the store has top-5 values.
+   * store order, both or neither. The {@code top5} column is added only when the store has top-5 values.
    */
   public static void csv(Store store, Path results, Path costs) {
     boolean top5 = store.withConnection(c -> {
@@ -45,12 +78,26 @@ public final class Exporter {
         return rs.getBoolean(1);
       }
     });
-    copy(store, "SELECT m.index, a.arch, m.dataset, m.hp, m.seed, m.epoch, m.split, m.accuracy, m.loss, m.time"
-        + (top5 ? ", m.top5" : "") + " FROM metrics m JOIN archs a ON a.index = m.index ORDER BY m."
-        + StoreFormat.KEY_ORDER.replace(", ", ", m."), results, "FORMAT csv, HEADER true, NULLSTR ''");
-    copy(store, "SELECT c.index, a.arch, c.dataset, c.flops, c.params, c.latency FROM costs c"
-        + " JOIN archs a ON a.index = c.index ORDER BY c.index, c.dataset", costs,
-        "FORMAT csv, HEADER true, NULLSTR ''");
+    if (results.toAbsolutePath().normalize().equals(costs.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException("results and costs CSV are the same file " + results + "; expected two paths");
+    }
+    Path resultsTemp = temp(results);
+    Path costsTemp = temp(costs);
+    try {
+      copy(store, "SELECT m.index, a.arch, m.dataset, m.hp, m.seed, m.epoch, m.split, m.accuracy, m.loss, m.time"
+          + (top5 ? ", m.top5" : "") + " FROM metrics m JOIN archs a ON a.index = m.index ORDER BY m."
+          + StoreFormat.KEY_ORDER.replace(", ", ", m."), resultsTemp, results, "FORMAT csv, HEADER true, NULLSTR ''");
+      copy(store, "SELECT c.index, a.arch, c.dataset, c.flops, c.params, c.latency FROM costs c"
+          + " JOIN archs a ON a.index = c.index ORDER BY c.index, c.dataset", costsTemp, costs,
+          "FORMAT csv, HEADER true, NULLSTR ''");
+      move(resultsTemp, results);
+      move(costsTemp, costs);
+    } catch (IOException e) {
+      throw new StoreException("cannot export " + store.path() + " to " + results + ": " + e.getMessage(), e);
+    } finally {
+      deleteTree(resultsTemp);
+      deleteTree(costsTemp);
+    }
   }
 
   /** The default costs file next to a results CSV: {@code x.csv} gives {@code x.costs.csv}. */
@@ -60,16 +107,44 @@ public final class Exporter {
     return results.resolveSibling(stem + ".costs.csv");
   }
 
-  private static void copy(Store store, String select, Path out, String options) {
+  /** A hidden temporary name next to {@code file}, unique to this process. */
+  private static Path temp(Path file) {
+    Path abs = file.toAbsolutePath();
+    return abs.resolveSibling(".tmp-" + abs.getFileName() + "-" + ProcessHandle.current().pid());
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteTree(Path p) {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(p)) {
+      for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete temporary " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies the rows of {@code select} into the file {@code out}; errors name {@code shown}, the user's path. */
+  private static void copy(Store store, String select, Path out, Path shown, String options) {
     Path abs = out.toAbsolutePath();
     if (abs.getParent() != null && !Files.isDirectory(abs.getParent())) {
-      throw new StoreException("cannot export to " + out + ": directory " + abs.getParent() + " does not exist");
+      throw new StoreException("cannot export to " + shown + ": directory " + abs.getParent() + " does not exist");
     }
     store.scanning(c -> {
       try (Statement st = c.createStatement()) {
         st.execute("COPY (" + select + ") TO '" + abs.toString().replace("'", "''") + "' (" + options + ")");
       }
       return null;
-    }, e -> new StoreException("cannot export " + store.path() + " to " + out + ": " + StoreErrors.firstLine(e), e));
+    }, e -> new StoreException("cannot export " + store.path() + " to " + shown + ": " + StoreErrors.firstLine(e), e));
   }
 }

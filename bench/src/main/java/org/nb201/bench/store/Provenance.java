@@ -9,8 +9,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import org.nb201.space.ToolVersion;
 import java.util.HexFormat;
+import org.nb201.space.Messages;
+import org.nb201.space.ToolVersion;
 
 /**
  * Where a batch of trials came from: the source file and its SHA-256, the nb201 version that
@@ -49,7 +50,7 @@ public record Provenance(String source, String sha256, long bytes, String toolVe
       String hex = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
       return new Provenance(file.getFileName().toString(), hex, n, null, null, config, null);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file + ": " + Messages.reason(file, e), e);
     }
   }
 

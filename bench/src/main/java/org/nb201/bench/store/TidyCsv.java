@@ -8,6 +8,7 @@ import java.util.Map;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.Messages;
 
 /**
  * The tidy CSV formats, the open door for any data source: one row per (trial, split, epoch) in
@@ -79,8 +80,16 @@ public final class TidyCsv {
     if (!Files.exists(file)) {
       throw new IOException(what + " file " + file + " not found");
     }
+    if (Files.isDirectory(file)) {
+      throw new IOException(what + " file " + file + " is a directory; expected a tidy CSV file");
+    }
     if (!Files.isRegularFile(file)) {
-      throw new IOException(what + " file " + file + " is not a regular file");
+      throw new IOException(what + " file " + file + " is not a regular file; expected a tidy CSV file");
+    }
+    try {
+      Files.newByteChannel(file).close();
+    } catch (IOException e) {
+      throw new IOException(Messages.cannotRead(what + " file", file, e, "a readable tidy CSV file"), e);
     }
   }
 }
