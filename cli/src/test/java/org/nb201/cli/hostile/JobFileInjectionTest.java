@@ -190,7 +190,7 @@ class JobFileInjectionTest {
     assertThat(abs.err()).contains("--out-in-volume '/etc' must be relative to the volume");
     for (String image : List.of("nb201", "nb201:0.1.0", "registry.example.org/team/nb201:0.1.0",
         "localhost:5000/nb201_x", "[::1]:5000/a/b:c", "ghcr.io/a/b@sha256:" + "0123456789abcdef".repeat(4))) {
-      Run r = k8s(manifest, Map.of("--image", image, "--claim", "nb201-work.x"), List.of());
+      Run r = k8s(manifest, Map.of("--image", image, "--claim", "nb201-work.x"), List.of("--force"));
       assertThat(r.code()).as(image + ": " + r.err()).isZero();
     }
   }
