@@ -3,19 +3,21 @@ package org.nb201.search;
 /**
  * The settings of a search experiment (spec 7.1 defaults): algorithm, number of independent runs
  * (500), simulated time budget per run (12,000 s), base seed, worker threads, REINFORCE learning
- * rate (0.5), BOHB iterations (50) and whether to keep every run's anytime curve. Build with
- * {@code SearchConfig.builder(Algorithm.REA).optRuns(500).build()}.
+ * rate (0.5), BOHB iterations (50), whether to keep every run's anytime curve, and an optional fixed
+ * simulated cost per evaluation ({@code NaN} = priced from the store's times, see {@link StoreOracle}).
+ * Build with {@code SearchConfig.builder(Algorithm.REA).optRuns(500).build()}.
  */
 public record SearchConfig(Algorithm algorithm, int runs, double budget, long seed, int threads,
-    double learningRate, int bohbIterations, boolean keepCurves) {
+    double learningRate, int bohbIterations, boolean keepCurves, double evalCost) {
 
   public static Builder builder(Algorithm algorithm) {
     return new Builder(algorithm);
   }
 
   public Builder toBuilder() {
-    return new Builder(algorithm).optRuns(runs).optBudget(budget).optSeed(seed).optThreads(threads)
+    Builder b = new Builder(algorithm).optRuns(runs).optBudget(budget).optSeed(seed).optThreads(threads)
         .optLearningRate(learningRate).optBohbIterations(bohbIterations).optKeepCurves(keepCurves);
+    return Double.isNaN(evalCost) ? b : b.optEvalCost(evalCost);
   }
 
   /** The seed of run {@code r}: distinct per run, independent of thread count. */
@@ -33,6 +35,8 @@ public record SearchConfig(Algorithm algorithm, int runs, double budget, long se
     private double learningRate = Reinforce.DEFAULT_LR;
     private int bohbIterations = Bohb.DEFAULT_ITERATIONS;
     private boolean keepCurves;
+    private double evalCost = Double.NaN;
+    private boolean evalCostGiven;
 
     private Builder(Algorithm algorithm) {
       this.algorithm = algorithm;
@@ -73,6 +77,13 @@ public record SearchConfig(Algorithm algorithm, int runs, double budget, long se
       return this;
     }
 
+    /** A fixed simulated cost per evaluation (finite, &gt; 0) instead of the store's times. */
+    public Builder optEvalCost(double seconds) {
+      this.evalCost = seconds;
+      this.evalCostGiven = true;
+      return this;
+    }
+
     public SearchConfig build() {
       if (algorithm == null) {
         throw new IllegalArgumentException("a search algorithm is required");
@@ -95,7 +106,12 @@ public record SearchConfig(Algorithm algorithm, int runs, double budget, long se
       if (bohbIterations < 1) {
         throw new IllegalArgumentException("BOHB iterations must be >= 1, got " + bohbIterations);
       }
-      return new SearchConfig(algorithm, runs, budget, seed, threads, learningRate, bohbIterations, keepCurves);
+      if (evalCostGiven && !(evalCost > 0 && Double.isFinite(evalCost))) {
+        throw new IllegalArgumentException("--eval-cost must be a positive finite number of simulated seconds, got "
+            + evalCost);
+      }
+      return new SearchConfig(algorithm, runs, budget, seed, threads, learningRate, bohbIterations, keepCurves,
+          evalCost);
     }
   }
 }
