@@ -64,8 +64,8 @@ final class SearchJson {
     o.addProperty("estimated", c.estimated());
     o.add("fixed_seconds", num(c.fixedSeconds()));
     o.addProperty("epochs", c.epochs());
-    o.addProperty("seeds", c.seeds());
-    o.addProperty("estimated_seeds", c.estimatedSeeds());
+    o.addProperty("trials", c.trials());
+    o.addProperty("estimated_trials", c.estimatedTrials());
     o.addProperty("min_timed_epochs", c.minTimedEpochs());
     o.addProperty("max_timed_epochs", c.maxTimedEpochs());
     o.addProperty("unpriced_cells", c.unpricedCells());

@@ -128,7 +128,7 @@ class PartialDataCommandTest {
     Path curves = dir.resolve("curves.csv");
     CliRun r = CliRun.of("search", "rea", "--store", store, "--runs", "4", "--curves", curves.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("note: cost estimated for 2 of 2 seeds from the train and x-valid times of 1 of 12"
+    assertThat(r.out()).contains("note: cost estimated for 2 of 2 trials from the train and x-valid times of 1 of 12"
         + " epochs (the official times are the same every epoch)\n")
         .containsPattern("cifar10/ori-test +91\\.58 +0\\.00 +4   91\\.58 \\(index 11\\)")
         .containsPattern("cifar100/x-test +missing +0   \\(no data for it in the store\\)");

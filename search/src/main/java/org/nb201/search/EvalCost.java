@@ -8,8 +8,8 @@ import java.util.Locale;
  * exps/NAS-Bench-201-algos/R_EA.py::train_and_eval}), which needs a time for every epoch.
  *
  * <ul>
- *   <li>{@link Source#STORE}: every priced seed has all its times, the official cost.
- *   <li>{@link Source#ESTIMATED}: some seeds lack the time of some epochs (a table of final results
+ *   <li>{@link Source#STORE}: every priced trial (a cell's seed) has all its times, the official cost.
+ *   <li>{@link Source#ESTIMATED}: some trials lack the time of some epochs (a table of final results
  *       often gives one). Their train and split times per epoch are the means over the epochs that
  *       have one, so train-all-time is that mean times {@code epochs}: the official times are the
  *       same every epoch ({@code exps/NAS-Bench-201/statistics-v2.py::correct_time_related_info}
@@ -22,14 +22,14 @@ import java.util.Locale;
  * @param fixedSeconds the fixed cost ({@code NaN} unless {@link Source#FIXED})
  * @param split the signal's split, e.g. {@code x-valid}
  * @param epochs epochs up to the signal's epoch ({@code epoch + 1}: 12 for the official signal)
- * @param seeds seeds priced (entries of the oracle)
- * @param estimatedSeeds of those, seeds whose cost was estimated
- * @param minTimedEpochs fewest epochs with both a train and a split time among the estimated seeds
+ * @param trials trials priced (the oracle's entries: one per cell and seed)
+ * @param estimatedTrials of those, trials whose cost was estimated
+ * @param minTimedEpochs fewest epochs with both a train and a split time among the estimated trials
  *     (0 when none was estimated)
- * @param maxTimedEpochs most such epochs among the estimated seeds
+ * @param maxTimedEpochs most such epochs among the estimated trials
  * @param unpricedCells cells with a signal but without the times to price it, left out
  */
-public record EvalCost(Source source, double fixedSeconds, String split, int epochs, int seeds, int estimatedSeeds,
+public record EvalCost(Source source, double fixedSeconds, String split, int epochs, int trials, int estimatedTrials,
     int minTimedEpochs, int maxTimedEpochs, int unpricedCells) {
 
   /** Where the costs come from. */
@@ -49,7 +49,7 @@ public record EvalCost(Source source, double fixedSeconds, String split, int epo
 
   /**
    * One line saying how costs were priced when it is not the official way ({@code null} for
-   * {@link Source#STORE}), e.g. {@code cost estimated for 2 of 2 seeds from the train and x-valid
+   * {@link Source#STORE}), e.g. {@code cost estimated for 2 of 2 trials from the train and x-valid
    * times of 1 of 12 epochs ...}.
    */
   public String describe() {
@@ -60,8 +60,8 @@ public record EvalCost(Source source, double fixedSeconds, String split, int epo
       case ESTIMATED:
         String known = minTimedEpochs == maxTimedEpochs ? Integer.toString(minTimedEpochs)
             : minTimedEpochs + "-" + maxTimedEpochs;
-        return String.format(Locale.ROOT, "cost estimated for %d of %d seeds from the train and %s times of %s of %d"
-            + " epochs (the official times are the same every epoch)", estimatedSeeds, seeds, split, known, epochs);
+        return String.format(Locale.ROOT, "cost estimated for %d of %d trials from the train and %s times of %s of %d"
+            + " epochs (the official times are the same every epoch)", estimatedTrials, trials, split, known, epochs);
       default:
         return null;
     }

@@ -45,7 +45,7 @@ public final class StoreOracle {
     double[][] cost = new double[Arch.COUNT][];
     int withSignal = 0;
     int unpriced = 0;
-    int seeds = 0;
+    int trials = 0;
     int estimated = 0;
     int minTimed = Integer.MAX_VALUE;
     int maxTimed = 0;
@@ -87,7 +87,7 @@ public final class StoreOracle {
       if (k > 0) {
         acc[i] = Arrays.copyOf(a, k);
         cost[i] = Arrays.copyOf(c, k);
-        seeds += k;
+        trials += k;
       } else if (signal) {
         unpriced++;
       }
@@ -97,7 +97,7 @@ public final class StoreOracle {
       throw new IllegalArgumentException("the store has no " + what + " accuracy at epoch " + view.epoch()
           + ": nothing to search on (the official oracle needs it)");
     }
-    if (seeds == 0) {
+    if (trials == 0) {
       String lacking = !anyTrainTime && !anySplitTime ? "no train or " + view.split() + " time at all"
           : !anyTrainTime ? "no train time at all" : !anySplitTime ? "no " + view.split() + " time at all"
           : "no seed with both a train and an " + view.split() + " time";
@@ -108,7 +108,7 @@ public final class StoreOracle {
     }
     EvalCost.Source source = fixed ? EvalCost.Source.FIXED
         : estimated > 0 ? EvalCost.Source.ESTIMATED : EvalCost.Source.STORE;
-    EvalCost priced = new EvalCost(source, fixed ? fixedCost : Double.NaN, view.split(), epochs, seeds, estimated,
+    EvalCost priced = new EvalCost(source, fixed ? fixedCost : Double.NaN, view.split(), epochs, trials, estimated,
         estimated > 0 ? minTimed : 0, maxTimed, unpriced);
     return new Priced(new TableOracle(acc, cost), priced);
   }

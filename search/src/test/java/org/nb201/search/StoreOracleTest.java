@@ -62,7 +62,7 @@ class StoreOracleTest {
     assertThat(evaluate(p.oracle(), 0).cost()).isCloseTo(12 * 7.2211 + 2.549, within(1e-9));
     assertThat(evaluate(p.oracle(), 11).cost()).isCloseTo(12 * 12.4621 + 4.1513, within(1e-9));
     assertThat(p.cost()).isEqualTo(new EvalCost(EvalCost.Source.ESTIMATED, Double.NaN, "x-valid", 12, 2, 2, 1, 1, 0));
-    assertThat(p.cost().describe()).isEqualTo("cost estimated for 2 of 2 seeds from the train and x-valid times of 1"
+    assertThat(p.cost().describe()).isEqualTo("cost estimated for 2 of 2 trials from the train and x-valid times of 1"
         + " of 12 epochs (the official times are the same every epoch)");
     assertThat(p.cost().describeUnpriced()).isNull();
   }
