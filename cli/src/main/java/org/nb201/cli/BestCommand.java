@@ -56,8 +56,10 @@ final class BestCommand implements Runnable {
   public void run() {
     OfficialNames.DatasetSplit where = OfficialNames.remap(dataset, metric);
     BestResult b;
+    String missing;
     try (Store s = StoreCli.open(store)) {
       b = new Nb201Api(s, 0).findBest(dataset, metric, maxFlops, maxParams, hp);
+      missing = b.index() >= 0 ? null : missing(s, where, b);
     }
     PrintWriter out = spec.commandLine().getOut();
     String arch = b.index() < 0 ? null : SearchSpace.official().arch(b.index()).toString();
@@ -73,10 +75,16 @@ final class BestCommand implements Runnable {
       o.addProperty("over_limit", b.overLimit());
       o.addProperty("missing_costs", b.missingCosts());
       o.addProperty("missing_metric", b.missingMetric());
+      if (missing != null) {
+        o.addProperty("missing", missing);
+      }
       out.println(new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(o));
     } else {
       if (b.index() < 0) {
         out.println("best        none: no architecture qualifies");
+        if (missing != null) {
+          out.println("missing     " + missing);
+        }
       } else {
         out.println("best        " + b.index() + "  " + arch);
         out.println("accuracy    " + StoreCli.text(b.accuracy()) + "  (" + where.dataset() + " " + where.split()
@@ -86,5 +94,18 @@ final class BestCommand implements Runnable {
           + b.missingCosts() + " without costs, " + b.missingMetric() + " without the final value");
     }
     out.flush();
+  }
+
+  /** Why nothing qualified when it is missing data rather than the limits; {@code null} otherwise. */
+  private String missing(Store s, OfficialNames.DatasetSplit where, BestResult b) {
+    if (b.candidates() == 0) {
+      return "the store has no " + where.dataset() + " hp " + hp + " trials; it holds " + s.reader().trialSets()
+          .stream().map(t -> t.dataset() + " hp " + t.hp()).toList();
+    }
+    if (b.missingMetric() == 0) {
+      return null;
+    }
+    return b.missingMetric() + " of the " + b.candidates() + " architectures with " + where.dataset() + " hp " + hp
+        + " trials lack a " + where.split() + " accuracy at epoch " + (hp - 1) + " (in at least one seed)";
   }
 }

@@ -5,16 +5,18 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import org.nb201.space.Dataset;
+import org.nb201.train.data.FashionMnistLocator;
 
 /**
  * Where the raw data of each dataset is: {@code --data-dir} if given (one root folder holding
  * {@code cifar-10-batches-py}, {@code cifar-100-python}, {@code ImageNet16} and/or the Fashion-MNIST
  * IDX files), else {@code $NB201_DATA}; Fashion-MNIST also falls back to Debian's
- * {@code dataset-fashion-mnist} location and nb201's own cache (filled by {@code nb201 demo}).
+ * {@code dataset-fashion-mnist} location and nb201's own cache (filled by {@code nb201 demo}), looked
+ * up by {@link FashionMnistLocator}, which the tests use too.
  */
 final class DataLocations {
   /** Where Debian's dataset-fashion-mnist package installs the data. */
-  static final Path FASHION_DEBIAN = Path.of("/usr/share/datasets/fashion-mnist");
+  static final Path FASHION_DEBIAN = FashionMnistLocator.DEBIAN;
 
   private DataLocations() {}
 
@@ -28,28 +30,25 @@ final class DataLocations {
 
   /** nb201's per-user cache folder. */
   static Path cache() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
-        .resolve("nb201");
+    return FashionMnistLocator.cacheRoot();
   }
 
   /** The Fashion-MNIST folder nb201 extracts the Debian package into when it is not installed. */
   static Path fashionCache() {
-    return cache().resolve("fashion-mnist");
+    return FashionMnistLocator.cacheDir();
   }
 
-  /** Whether {@code dir} holds the four Fashion-MNIST IDX files (gzipped or plain). */
+  /** Whether {@code dir} holds the Fashion-MNIST IDX files (gzipped or plain, also in its fashion-mnist/). */
   static boolean hasFashion(Path dir) {
-    return dir != null && (Files.exists(dir.resolve("train-images-idx3-ubyte.gz"))
-        || Files.exists(dir.resolve("train-images-idx3-ubyte")));
+    return FashionMnistLocator.holds(dir);
   }
 
   /** The data folder of every dataset, as far as one can be found; a given {@code --data-dir} must exist. */
   static Map<Dataset, Path> resolve(Path dataDir) {
     requireFolder(dataDir, "--data-dir");
     Path root = dataDir;
-    if (root == null && System.getenv("NB201_DATA") != null) {
-      root = Path.of(System.getenv("NB201_DATA"));
+    if (root == null && System.getenv(FashionMnistLocator.DATA_ENV) != null) {
+      root = Path.of(System.getenv(FashionMnistLocator.DATA_ENV));
     }
     Map<Dataset, Path> out = new EnumMap<>(Dataset.class);
     for (Dataset d : Dataset.values()) {
@@ -58,12 +57,7 @@ final class DataLocations {
       }
     }
     if (!hasFashion(root)) {
-      for (Path p : new Path[] {FASHION_DEBIAN, fashionCache()}) {
-        if (hasFashion(p)) {
-          out.put(Dataset.FASHION_MNIST, p);
-          break;
-        }
-      }
+      FashionMnistLocator.find().ifPresent(p -> out.put(Dataset.FASHION_MNIST, p));
     }
     return out;
   }

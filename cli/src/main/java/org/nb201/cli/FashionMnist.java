@@ -9,12 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.nb201.train.data.FashionMnistLocator;
 
 /**
- * Finds nb201's embedded default data, Fashion-MNIST: {@code $NB201_DATA}, Debian's
- * {@code dataset-fashion-mnist} location, or nb201's cache; when none has it, fetches the Debian
- * package into the cache without root ({@code apt-get download} + {@code dpkg-deb -x}).
+ * Finds nb201's embedded default data, Fashion-MNIST ({@link FashionMnistLocator}: {@code $NB201_DATA},
+ * Debian's {@code dataset-fashion-mnist} location, or nb201's cache); when none has it, fetches the
+ * Debian package into the cache without root ({@code apt-get download} + {@code dpkg-deb -x}).
  */
 final class FashionMnist {
   static final String PACKAGE = "dataset-fashion-mnist";
@@ -25,12 +27,9 @@ final class FashionMnist {
 
   /** The folder holding the four IDX files, fetching them if needed; one clear error when impossible. */
   static Path locate(PrintLine log) {
-    String env = System.getenv("NB201_DATA");
-    for (Path p : new Path[] {env == null ? null : Path.of(env), DataLocations.FASHION_DEBIAN,
-        DataLocations.fashionCache()}) {
-      if (DataLocations.hasFashion(p)) {
-        return p;
-      }
+    Optional<Path> found = FashionMnistLocator.find();
+    if (found.isPresent()) {
+      return found.get();
     }
     log.line("Fashion-MNIST not found; fetching Debian's " + PACKAGE + " into " + DataLocations.fashionCache());
     try {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
       "per-time, all-time). Defaults are the official API's: hp 12, the last",
       "epoch, one random seed per dataset (drawn reproducibly, see",
       "--random-seed). The paper's tables use --hp 200 --mean. Sets a trial",
-      "lacks at that epoch are left out with a note, as officially."
+      "lacks at that epoch are left out with a note (train too: a table of final",
+      "results has none); only a trial with nothing at that epoch is an error."
     })
 final class QueryCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -91,16 +92,30 @@ final class QueryCommand implements Runnable {
             + "; this arch has " + api.describeArch(index));
       }
       List<MoreInfo> infos = new ArrayList<>();
+      List<String> empty = new ArrayList<>();
+      MissingDataException first = null;
       for (String d : datasets) {
-        infos.add(api.getMoreInfo(index, d, epoch, hp, choice));
+        try {
+          infos.add(api.getMoreInfo(index, d, epoch, hp, choice));
+        } catch (MissingDataException e) {
+          if (dataset != null) {
+            throw e;
+          }
+          // of several datasets, those with nothing at this epoch are named; the others are shown
+          empty.add(d + ": nothing at this epoch (" + e.getMessage() + ")");
+          first = first == null ? e : first;
+        }
       }
-      print(index, choice, infos);
+      if (infos.isEmpty()) {
+        throw first;
+      }
+      print(index, choice, infos, empty);
     } catch (MissingDataException e) {
       throw StoreCli.missing(e);
     }
   }
 
-  private void print(int index, SeedChoice choice, List<MoreInfo> infos) {
+  private void print(int index, SeedChoice choice, List<MoreInfo> infos, List<String> empty) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       JsonObject all = new JsonObject();
@@ -113,6 +128,9 @@ final class QueryCommand implements Runnable {
         for (String note : m.notes()) {
           spec.commandLine().getErr().println("note: " + m.dataset() + ": " + note);
         }
+      }
+      for (String note : empty) {
+        spec.commandLine().getErr().println("note: " + note);
       }
       Object shown = infos.size() == 1 && dataset != null ? all.get(infos.get(0).dataset()) : all;
       out.println(new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(shown));
@@ -127,6 +145,9 @@ final class QueryCommand implements Runnable {
         for (String note : m.notes()) {
           out.println("  note: " + note);
         }
+      }
+      for (String note : empty) {
+        out.println("note: " + note);
       }
     }
     out.flush();

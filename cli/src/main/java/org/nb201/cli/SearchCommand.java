@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
       "Run a NAS algorithm many times on a benchmark store with simulated time (the paper protocol, spec 7.1).",
       "Signal: x-valid accuracy at the last epoch of a random seed (official: hp 12 cifar10-valid); cost:",
       "train-all-time + valid-per-time. Each run's cell is reported with its hp 200 seed-mean accuracies",
-      "(or, for a store of another dataset, with that dataset's accuracies at --hp)."
+      "(or, for a store of another dataset, with that dataset's accuracies at --hp). Times missing at some epochs",
+      "are estimated from the epochs that have one (the output says so); --eval-cost prices without times."
     })
 final class SearchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -71,6 +72,11 @@ final class SearchCommand implements Runnable {
   @Option(names = "--hp", defaultValue = "12", description = "hp of the search signal (default: ${DEFAULT-VALUE}).")
   int hp;
 
+  @Option(names = "--eval-cost", paramLabel = "SECONDS",
+      description = "A fixed simulated cost per evaluation instead of the store's train + x-valid times"
+          + " (for a table without times).")
+  Double evalCost;
+
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
@@ -88,6 +94,9 @@ final class SearchCommand implements Runnable {
         .optSeed(seed).optKeepCurves(curves != null);
     if (threads != null) {
       b.optThreads(threads);
+    }
+    if (evalCost != null) {
+      b.optEvalCost(evalCost);
     }
     SearchConfig config = b.build();
     if (curves != null) {
@@ -120,7 +129,8 @@ final class SearchCommand implements Runnable {
           .map(t -> t.dataset() + " hp " + t.hp()).distinct().toList()
           + " (choose one with --dataset and --hp)");
     }
-    TableOracle oracle = StoreOracles.of(signal);
+    StoreOracles.Priced priced = StoreOracles.build(signal, config.evalCost());
+    TableOracle oracle = priced.oracle();
     long t0 = System.nanoTime();
     List<RunResult> results = SearchRunner.runAll(config, oracle);
     double wall = (System.nanoTime() - t0) / 1e9;
@@ -137,7 +147,7 @@ final class SearchCommand implements Runnable {
       // a store of our own reports only the splits its dataset has (the paper's columns are always shown)
       columns = columns.stream().filter(m -> views.containsKey(m) && hasValues(views.get(m))).toList();
     }
-    return new Outcome(results, SearchSummary.of(results, columns, views, oracle.coverage()), wall);
+    return new Outcome(results, SearchSummary.of(results, columns, views, oracle.coverage(), priced.cost()), wall);
   }
 
   private static boolean hasValues(FinalView v) {
@@ -162,6 +172,11 @@ final class SearchCommand implements Runnable {
     if (s.partialCoverage()) {
       out.printf(Locale.ROOT, "note: the store covers %d of %d cells; the algorithms search within them%n",
           s.coveredCells(), Arch.COUNT);
+    }
+    for (String note : new String[] {s.evalCost().describe(), s.evalCost().describeUnpriced()}) {
+      if (note != null) {
+        out.println("note: " + note);
+      }
     }
     out.printf(Locale.ROOT,
         "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",

@@ -8,6 +8,7 @@ import com.google.gson.JsonPrimitive;
 import java.nio.file.Path;
 import java.util.Map;
 import org.nb201.bench.store.Provenance;
+import org.nb201.search.EvalCost;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchSummary;
 
@@ -27,6 +28,7 @@ final class SearchJson {
     cov.addProperty("cells", s.coveredCells());
     cov.addProperty("partial", s.partialCoverage());
     o.add("coverage", cov);
+    o.add("eval_cost", evalCost(s.evalCost()));
     JsonObject metrics = new JsonObject();
     for (Map.Entry<String, SearchSummary.Stat> e : s.metrics().entrySet()) {
       SearchSummary.Stat st = e.getValue();
@@ -76,5 +78,20 @@ final class SearchJson {
 
   private static JsonElement num(double x) {
     return Double.isFinite(x) ? new JsonPrimitive(x) : JsonNull.INSTANCE;
+  }
+
+  /** How an evaluation was priced: {@code source} store, estimated or fixed, and what the estimate rests on. */
+  private static JsonObject evalCost(EvalCost c) {
+    JsonObject o = new JsonObject();
+    o.addProperty("source", c.source().key());
+    o.addProperty("estimated", c.estimated());
+    o.add("fixed_seconds", num(c.fixedSeconds()));
+    o.addProperty("epochs", c.epochs());
+    o.addProperty("trials", c.trials());
+    o.addProperty("estimated_trials", c.estimatedTrials());
+    o.addProperty("min_timed_epochs", c.minTimedEpochs());
+    o.addProperty("max_timed_epochs", c.maxTimedEpochs());
+    o.addProperty("unpriced_cells", c.unpricedCells());
+    return o;
   }
 }

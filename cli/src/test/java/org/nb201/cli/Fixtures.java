@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.nb201.train.data.FashionMnistLocator;
 
 /** Test data locations shared by the CLI tests. */
 public final class Fixtures {
@@ -15,11 +17,12 @@ public final class Fixtures {
     return ImportCommandTest.sampleStore(dir);
   }
 
-  /** Debian's Fashion-MNIST, or a skip naming the package to install. */
+  /** Fashion-MNIST where the demo finds it ($NB201_DATA, Debian's location, nb201's cache), or a skip. */
   public static Path fashion() {
-    assumeTrue(DataLocations.hasFashion(DataLocations.FASHION_DEBIAN),
-        "Fashion-MNIST not installed: run 'apt-get install dataset-fashion-mnist'");
-    return DataLocations.FASHION_DEBIAN;
+    Optional<Path> dir = FashionMnistLocator.find();
+    assumeTrue(dir.isPresent(), "Fashion-MNIST not found in " + FashionMnistLocator.candidates()
+        + ": run 'apt-get install dataset-fashion-mnist' or './nb201 demo' (which fetches it into the cache)");
+    return dir.get();
   }
 
   /** A tiny real plan on Fashion-MNIST: {@code cells} cells, 1 epoch, C4 N1, few images. */

@@ -1,11 +1,9 @@
 package org.nb201.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +14,7 @@ class TrainCommandTest {
   @TempDir Path tmp;
 
   private static String fashion() {
-    Path p = DataLocations.FASHION_DEBIAN;
-    assumeTrue(Files.isRegularFile(p.resolve("train-images-idx3-ubyte.gz")),
-        "Fashion-MNIST not installed: run 'apt-get install dataset-fashion-mnist'");
-    return p.toString();
+    return Fixtures.fashion().toString();
   }
 
   /** {@code nb201 train --json} of cell 11472 on a slice of Fashion-MNIST with {@code options}; must succeed. */

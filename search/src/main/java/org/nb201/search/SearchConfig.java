@@ -2,20 +2,22 @@ package org.nb201.search;
 
 /**
  * The settings of a search experiment (spec 7.1 defaults): the algorithm with its own options, number of
- * independent runs (500), simulated time budget per run (12,000 s), base seed, worker threads and whether to keep
- * every run's anytime curve. Build with {@code SearchConfig.builder(RegularizedEvolutionOptions.defaults())
- * .optRuns(500).build()}.
+ * independent runs (500), simulated time budget per run (12,000 s), base seed, worker threads, whether to keep
+ * every run's anytime curve, and an optional fixed simulated cost per evaluation ({@code NaN} = priced from the
+ * store's times, see {@link StoreOracles}). Build with
+ * {@code SearchConfig.builder(RegularizedEvolutionOptions.defaults()).optRuns(500).build()}.
  */
 public record SearchConfig(BenchmarkAlgorithmOptions options, int runs, double budget, long seed, int threads,
-    boolean keepCurves) {
+    boolean keepCurves, double evalCost) {
 
   public static Builder builder(BenchmarkAlgorithmOptions options) {
     return new Builder(options);
   }
 
   public Builder toBuilder() {
-    return new Builder(options).optRuns(runs).optBudget(budget).optSeed(seed).optThreads(threads)
+    Builder b = new Builder(options).optRuns(runs).optBudget(budget).optSeed(seed).optThreads(threads)
         .optKeepCurves(keepCurves);
+    return Double.isNaN(evalCost) ? b : b.optEvalCost(evalCost);
   }
 
   /** The registered name of the algorithm ({@code rea}). */
@@ -36,6 +38,8 @@ public record SearchConfig(BenchmarkAlgorithmOptions options, int runs, double b
     private long seed = 1;
     private int threads = Runtime.getRuntime().availableProcessors();
     private boolean keepCurves;
+    private double evalCost = Double.NaN;
+    private boolean evalCostGiven;
 
     private Builder(BenchmarkAlgorithmOptions options) {
       this.options = options;
@@ -66,6 +70,13 @@ public record SearchConfig(BenchmarkAlgorithmOptions options, int runs, double b
       return this;
     }
 
+    /** A fixed simulated cost per evaluation (finite, &gt; 0) instead of the store's times. */
+    public Builder optEvalCost(double seconds) {
+      this.evalCost = seconds;
+      this.evalCostGiven = true;
+      return this;
+    }
+
     public SearchConfig build() {
       if (options == null) {
         throw new IllegalArgumentException("a search algorithm is required");
@@ -82,7 +93,11 @@ public record SearchConfig(BenchmarkAlgorithmOptions options, int runs, double b
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be >= 1, got " + threads);
       }
-      return new SearchConfig(options, runs, budget, seed, threads, keepCurves);
+      if (evalCostGiven && !(evalCost > 0 && Double.isFinite(evalCost))) {
+        throw new IllegalArgumentException("--eval-cost must be a positive finite number of simulated seconds, got "
+            + evalCost);
+      }
+      return new SearchConfig(options, runs, budget, seed, threads, keepCurves, evalCost);
     }
   }
 }

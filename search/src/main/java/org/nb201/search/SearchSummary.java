@@ -12,10 +12,11 @@ import org.nb201.space.SearchSpace;
  * The paper-style summary of many runs: for each {@link ReportMetric}, the mean and standard
  * deviation over runs of the seed-mean final accuracy of the cell each run returned, the number
  * of runs whose cell has that value (a missing value is reported as missing, never as 0), and the
- * best value any cell in the store reaches; plus the mean number of evaluated cells.
+ * best value any cell in the store reaches; plus the mean number of evaluated cells and how an
+ * evaluation was priced.
  */
 public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime, Map<String, Stat> metrics,
-    boolean partialCoverage, int coveredCells) {
+    boolean partialCoverage, int coveredCells, EvalCost evalCost) {
 
   /**
    * One metric: mean and sample standard deviation over the runs that have a value, how many do,
@@ -23,9 +24,13 @@ public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime,
    */
   public record Stat(double mean, double std, int present, double bestPossible, int bestIndex) {}
 
-  /** Summarises {@code results} on {@code columns}; {@code views} holds the loaded view of each (absent = no data). */
+  /**
+   * Summarises {@code results} on {@code columns}; {@code views} holds the loaded view of each (absent = no
+   * data); {@code cost} says how the oracle priced an evaluation.
+   */
   public static SearchSummary of(List<RunResult> results, List<ReportMetric> columns,
-      Map<ReportMetric, FinalView> views, Coverage coverage) {
+      Map<ReportMetric, FinalView> views,
+      Coverage coverage, EvalCost cost) {
     SearchSpace space = SearchSpace.official();
     Map<String, Stat> metrics = new LinkedHashMap<>();
     for (ReportMetric m : columns) {
@@ -52,7 +57,7 @@ public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime,
     }
     double evaluated = results.stream().mapToInt(RunResult::evaluated).average().orElse(0);
     double used = results.stream().mapToDouble(RunResult::usedTime).average().orElse(0);
-    return new SearchSummary(results.size(), evaluated, used, metrics, !coverage.isFull(), coverage.size());
+    return new SearchSummary(results.size(), evaluated, used, metrics, !coverage.isFull(), coverage.size(), cost);
   }
 
   private static double mean(List<Double> xs) {

@@ -6,14 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.nb201.train.data.FashionMnistLocator;
 
 /** Locations of the real data used by tests; tests skip with a clear message when absent. */
 public final class TestData {
-  /** Debian's Fashion-MNIST. */
-  public static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
-
   private TestData() {}
 
   /** The shared reference directory ({@code -Dnb201.shared}, else ../shared). */
@@ -26,11 +25,15 @@ public final class TestData {
     return dir;
   }
 
-  /** The fashion-mnist directory, or skips the test. */
+  /**
+   * The Fashion-MNIST directory where the demo finds it ({@code $NB201_DATA}, Debian's location or
+   * nb201's cache), or skips the test.
+   */
   public static Path fashion() {
-    assumeTrue(Files.isRegularFile(FASHION.resolve("train-images-idx3-ubyte.gz")),
-        "Fashion-MNIST not installed in " + FASHION + ": run 'apt-get install dataset-fashion-mnist'");
-    return FASHION;
+    Optional<Path> dir = FashionMnistLocator.find();
+    assumeTrue(dir.isPresent(), "Fashion-MNIST not found in " + FashionMnistLocator.candidates()
+        + ": run 'apt-get install dataset-fashion-mnist' or './nb201 demo' (which fetches it into the cache)");
+    return dir.get();
   }
 
   /** The official split files, or skips the test. */

@@ -63,7 +63,7 @@ class TrainerTest {
   @Test
   void sameSeedGivesIdenticalRecordsExceptTimes() throws Exception {
     TrainingData data = TrainingData.load(Dataset.FASHION_MNIST, TestData.fashion(), null, false);
-    TrainConfig c = fashion(TestData.FASHION).optShape(4, 1).optTrainLimit(256).optEvalLimit(128).build();
+    TrainConfig c = fashion(TestData.fashion()).optShape(4, 1).optTrainLimit(256).optEvalLimit(128).build();
     List<String> a = withoutTimes(Trainer.train(c, data, TrainListener.NONE));
     List<String> b = withoutTimes(Trainer.train(c, data, TrainListener.NONE));
     assertThat(b).isEqualTo(a);
@@ -75,7 +75,7 @@ class TrainerTest {
   void channelsLastAndContiguousLayoutsAgreeToFloatRounding() throws Exception {
     TrainingData data = TrainingData.load(Dataset.FASHION_MNIST, TestData.fashion(), null, false);
     // C16: all layers wider than the narrow-norm detour, so the channels-last kernels really run
-    TrainConfig c = fashion(TestData.FASHION).optShape(16, 1).optTrainLimit(256).optEvalLimit(128).build();
+    TrainConfig c = fashion(TestData.fashion()).optShape(16, 1).optTrainLimit(256).optEvalLimit(128).build();
     assertThat(c.channelsLast()).isTrue();
     TrialResult last = Trainer.train(c, data, TrainListener.NONE);
     TrialResult plain = Trainer.train(c.toBuilder().optChannelsLast(false).build(), data, TrainListener.NONE);
@@ -96,7 +96,7 @@ class TrainerTest {
   @Test
   void provenanceNamesTheNativeHeapSettings() throws Exception {
     TrainingData data = TrainingData.load(Dataset.FASHION_MNIST, TestData.fashion(), null, false);
-    TrainConfig c = fashion(TestData.FASHION).optShape(2, 1).optEpochs(1).optTrainLimit(64).optEvalLimit(64).build();
+    TrainConfig c = fashion(TestData.fashion()).optShape(2, 1).optEpochs(1).optTrainLimit(64).optEvalLimit(64).build();
     Provenance p = Trainer.train(c, data, TrainListener.NONE).provenance();
     assertThat(p.toMap()).containsEntry("malloc", NativeHeap.tune());
     if (Platform.isLinux() && !"default".equals(System.getProperty("nb201.malloc"))) {

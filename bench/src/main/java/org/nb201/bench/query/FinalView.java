@@ -10,7 +10,8 @@ import org.nb201.space.PyRandom;
 /**
  * The in-memory view search algorithms query millions of times: for one (dataset, hp, split) and
  * one epoch (default the last), every architecture's per-seed accuracy and loss on that split, its
- * train time and split time summed over epochs 0..epoch, in flat primitive arrays indexed by
+ * train time and split time summed over epochs 0..epoch (with how many of those epochs have a time,
+ * for partial data), in flat primitive arrays indexed by
  * {@code [arch * maxSeeds() + slot]}. Loaded with one SQL scan; lookups are array reads. Slots are
  * the seeds in ascending order ({@link StoreReader#AVERAGED} first for pre-averaged values);
  * {@code NaN} marks an unknown value. Immutable and thread-safe.
@@ -27,6 +28,10 @@ public final class FinalView {
   private final double[] loss;
   private final double[] trainAllTime;
   private final double[] splitAllTime;
+  private final double[] trainEpochTime;
+  private final double[] splitEpochTime;
+  private final int[] trainTimed;
+  private final int[] splitTimed;
 
   private FinalView(String dataset, int hp, Split split, int epoch, TrialIndex trials) {
     this.dataset = dataset;
@@ -40,6 +45,10 @@ public final class FinalView {
     loss = filled(n);
     trainAllTime = filled(n);
     splitAllTime = filled(n);
+    trainEpochTime = filled(n);
+    splitEpochTime = filled(n);
+    trainTimed = new int[n];
+    splitTimed = new int[n];
     for (int i = 0; i < Arch.COUNT; i++) {
       count[i] = trials.count(i);
       for (int s = 0; s < count[i]; s++) {
@@ -72,6 +81,10 @@ public final class FinalView {
         v.loss[p] = l;
         v.trainAllTime[p] = tCount == epoch + 1 ? tSum : Double.NaN;
         v.splitAllTime[p] = sCount == epoch + 1 ? sSum : Double.NaN;
+        v.trainTimed[p] = tCount;
+        v.splitTimed[p] = sCount;
+        v.trainEpochTime[p] = tCount > 0 ? tSum / tCount : Double.NaN;
+        v.splitEpochTime[p] = sCount > 0 ? sSum / sCount : Double.NaN;
       }
     });
     return v;
@@ -140,6 +153,29 @@ public final class FinalView {
   /** Time of {@code split} per epoch, the official {@code valid-per-time}: all-time / (epoch + 1). */
   public double splitPerTime(int arch, int slot) {
     return splitAllTime[arch * stride + slot] / (epoch + 1);
+  }
+
+  /**
+   * How many of the epochs 0..epoch have a training time: {@code epoch + 1} when {@link
+   * #trainAllTime} is known, fewer in partial data.
+   */
+  public int trainTimedEpochs(int arch, int slot) {
+    return trainTimed[arch * stride + slot];
+  }
+
+  /** How many of the epochs 0..epoch have a time of {@code split}. */
+  public int splitTimedEpochs(int arch, int slot) {
+    return splitTimed[arch * stride + slot];
+  }
+
+  /** Mean training time of the epochs 0..epoch that have one ({@code NaN} when none has). */
+  public double trainEpochTime(int arch, int slot) {
+    return trainEpochTime[arch * stride + slot];
+  }
+
+  /** Mean time of {@code split} over the epochs 0..epoch that have one ({@code NaN} when none has). */
+  public double splitEpochTime(int arch, int slot) {
+    return splitEpochTime[arch * stride + slot];
   }
 
   /**

@@ -8,12 +8,14 @@ import org.nb201.bench.Split;
 import org.nb201.bench.store.StoreReader;
 
 /**
- * {@code get_more_info} for one (index, dataset, hp, epoch) and a set of seeds, reproducing the
- * official rules (NATS {@code api_topology.get_more_info}): train values are required; each
- * evaluation group is averaged over the chosen seeds and left out, with a note, when any of them
- * lacks that split at that epoch (the official code catches the error and omits the keys), except
- * cifar10-valid's x-valid, whose absence is an error as in the official code. Per-time values are
- * the all-time divided by {@code epoch + 1}.
+ * {@code get_more_info} for one (index, dataset, hp, epoch) and a set of seeds, following the
+ * official rules (NATS {@code api_topology.get_more_info}) where the data is complete: each group
+ * (train and the dataset's evaluation sets) is averaged over the chosen seeds, and a group that any
+ * of them lacks at that epoch is left out with a note (the official code catches the error and
+ * omits the keys). Partial data is normal, so nb201 goes further than the official code: a missing
+ * train group, or a missing x-valid on cifar10-valid, is also a note (officially both raise), and
+ * only a trial with no accuracy at all at that epoch is an error. Per-time values are the all-time
+ * divided by {@code epoch + 1}.
  */
 final class MoreInfoQuery {
   private MoreInfoQuery() {}
@@ -22,9 +24,14 @@ final class MoreInfoQuery {
       throws MissingDataException {
     Map<String, Double> values = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
-    group(values, notes, "train", Split.TRAIN, true, index, dataset, hp, epoch, seeds, stats);
+    int firstMissingSeed = group(values, notes, "train", Split.TRAIN, true, dataset, epoch, seeds, stats);
     for (OfficialNames.Group g : OfficialNames.groups(dataset)) {
-      group(values, notes, g.prefix(), g.split(), g.required(), index, dataset, hp, epoch, seeds, stats);
+      group(values, notes, g.prefix(), g.split(), g.required(), dataset, epoch, seeds, stats);
+    }
+    if (values.isEmpty()) {
+      // nothing at all at this epoch: the message names the train accuracy, as the official error does
+      throw new MissingDataException(index, dataset, "no train accuracy for (index " + index + ", " + dataset
+          + ", hp " + hp + ", seed " + seedName(firstMissingSeed) + ", train, epoch " + epoch + ")");
     }
     List<Integer> used = new ArrayList<>();
     for (int s : seeds) {
@@ -35,26 +42,20 @@ final class MoreInfoQuery {
     return new MoreInfo(index, dataset, hp, epoch, used, values, notes);
   }
 
-  private static void group(Map<String, Double> values, List<String> notes, String prefix, Split split,
-      boolean required, int index, String dataset, int hp, int epoch, int[] seeds, EpochStats stats)
-      throws MissingDataException {
+  /** Adds one group's four keys, or a note when a seed lacks it; returns that seed, or the first seed when present. */
+  private static int group(Map<String, Double> values, List<String> notes, String prefix, Split split,
+      boolean officiallyRequired, String dataset, int epoch, int[] seeds, EpochStats stats) {
     double acc = 0;
     double loss = 0;
     double time = 0;
     for (int s : seeds) {
       int pos = stats.find(s, split);
       if (pos < 0 || Double.isNaN(stats.accuracy(pos))) {
-        String what = prefix + " (" + split + ") missing at epoch " + epoch + " for seed "
-            + (s == StoreReader.AVERAGED ? "averaged" : Integer.toString(s));
-        if (required) {
-          throw new MissingDataException(index, dataset, "no " + split + " accuracy for (index " + index + ", "
-              + dataset + ", hp " + hp + ", seed " + (s == StoreReader.AVERAGED ? "averaged" : s) + ", "
-              + split + ", epoch " + epoch + ")");
-        }
         if (!"valid".equals(prefix) || !"cifar10".equals(dataset)) {
-          notes.add(what);
+          notes.add((prefix.equals(split.key()) ? prefix : prefix + " (" + split + ")") + " missing at epoch " + epoch
+              + " for seed " + seedName(s) + (officiallyRequired ? " (the official API raises here)" : ""));
         }
-        return;
+        return s;
       }
       acc += stats.accuracy(pos);
       loss += stats.loss(pos);
@@ -66,5 +67,10 @@ final class MoreInfoQuery {
     values.put(prefix + "-accuracy", acc / n);
     values.put(prefix + "-per-time", allTime / (epoch + 1));
     values.put(prefix + "-all-time", allTime);
+    return seeds[0];
+  }
+
+  private static String seedName(int seed) {
+    return seed == StoreReader.AVERAGED ? "averaged" : Integer.toString(seed);
   }
 }

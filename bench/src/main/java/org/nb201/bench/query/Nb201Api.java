@@ -31,7 +31,9 @@ import org.nb201.space.SearchSpace;
  *   <li>{@code get_more_info} keys depend on the dataset: cifar10-valid reports valid (x-valid)
  *       and test (ori-test); cifar10 reports test (ori-test) only; cifar100 and ImageNet16-120
  *       report valid (x-valid), test (x-test) and valtest (ori-test). Groups a trial lacks at that
- *       epoch are omitted (e.g. hp 200 has x-valid/x-test of cifar100 only at epoch 199).
+ *       epoch are omitted with a note (e.g. hp 200 has x-valid/x-test of cifar100 only at epoch 199).
+ *       Partial data is normal: a missing train group or cifar10-valid x-valid, on which the official
+ *       API raises, is a note too; only a trial with no accuracy at all at that epoch is an error.
  *   <li>{@code find_best} remaps names: (cifar10, valid) is (cifar10-valid, x-valid), (cifar10,
  *       test) is (cifar10, ori-test), valid/test of cifar100 and ImageNet16-120 are x-valid/x-test.
  *   <li>{@code simulate_train_eval} maps cifar10 to cifar10-valid and costs train-all-time plus

@@ -19,6 +19,10 @@ final class SimulateQuery {
     }
     String queried = dataset.equals("cifar10") ? "cifar10-valid" : dataset;
     MoreInfo info = api.getMoreInfo(index, queried, iepoch, hp, SeedChoice.random());
+    if (!info.has("train-all-time")) {
+      throw new MissingDataException(index, queried, "no train values for (index " + index + ", " + queried
+          + ", hp " + hp + ", epoch " + info.epoch() + "), needed for the simulated cost: " + info.notes());
+    }
     double acc;
     double cost;
     if (info.has("valid-accuracy")) {

@@ -150,21 +150,32 @@ class GetMoreInfoTest extends SampleApiTest {
   }
 
   @Test
-  void missingTrainOrCifar10ValidXValidIsAnErrorAsOfficially() throws Exception {
+  void partialTrialsShowWhatExistsAndNameWhatIsMissing() throws Exception {
+    // officially a missing train group or cifar10-valid x-valid raises; nb201 shows the rest with notes
     Path p = dir.resolve("partial.duckdb");
     try (StoreWriter w = StoreWriter.create(p)) {
       w.addTrial(new Trial(new TrialKey(7, "cifar10-valid", 12, 1),
           List.of(EpochMetrics.of(11, Split.TRAIN, 50, 1, 2))));
-      w.addTrial(new Trial(new TrialKey(7, "cifar100", 12, 1), List.of(EpochMetrics.of(11, Split.X_TEST, 50, 1, 2))));
+      w.addTrial(new Trial(new TrialKey(7, "cifar100", 12, 1), List.of(EpochMetrics.of(11, Split.X_TEST, 40, 1.5, 2))));
       w.commit();
     }
     try (Nb201Api partial = Nb201Api.open(p)) {
-      assertThatThrownBy(() -> partial.getMoreInfo(7, "cifar10-valid", null, 12, SeedChoice.mean()))
+      MoreInfo c10v = partial.getMoreInfo(7, "cifar10-valid", null, 12, SeedChoice.mean());
+      assertThat(c10v.values()).containsOnlyKeys("train-loss", "train-accuracy", "train-per-time", "train-all-time");
+      assertThat(c10v.get("train-accuracy")).isEqualTo(50);
+      assertThat(c10v.notes()).containsExactly(
+          "valid (x-valid) missing at epoch 11 for seed 1 (the official API raises here)",
+          "test (ori-test) missing at epoch 11 for seed 1");
+      MoreInfo c100 = partial.getMoreInfo(7, "cifar100", null, 12, SeedChoice.mean());
+      assertThat(c100.values()).containsOnlyKeys("test-loss", "test-accuracy", "test-per-time", "test-all-time");
+      assertThat(c100.get("test-accuracy")).isEqualTo(40);
+      assertThat(c100.get("test-loss")).isEqualTo(1.5);
+      assertThat(c100.get("test-all-time")).isNaN(); // epochs 0..10 have no time
+      assertThat(c100.notes()).containsExactly("train missing at epoch 11 for seed 1 (the official API raises here)",
+          "valid (x-valid) missing at epoch 11 for seed 1", "valtest (ori-test) missing at epoch 11 for seed 1");
+      assertThatThrownBy(() -> partial.getMoreInfo(7, "cifar100", 10, 12, SeedChoice.mean()))
           .isInstanceOf(MissingDataException.class)
-          .hasMessage("no x-valid accuracy for (index 7, cifar10-valid, hp 12, seed 1, x-valid, epoch 11)");
-      assertThatThrownBy(() -> partial.getMoreInfo(7, "cifar100", null, 12, SeedChoice.mean()))
-          .isInstanceOf(MissingDataException.class)
-          .hasMessage("no train accuracy for (index 7, cifar100, hp 12, seed 1, train, epoch 11)");
+          .hasMessage("no train accuracy for (index 7, cifar100, hp 12, seed 1, train, epoch 10)");
     }
   }
 
