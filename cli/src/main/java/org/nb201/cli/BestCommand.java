@@ -54,6 +54,8 @@ final class BestCommand implements Runnable {
 
   @Override
   public void run() {
+    requireLimit("--max-flops", maxFlops);
+    requireLimit("--max-params", maxParams);
     Names.DatasetSplit where = Names.remap(dataset, metric);
     BestResult b;
     try (Store s = StoreCli.open(store)) {
@@ -86,5 +88,11 @@ final class BestCommand implements Runnable {
           + b.missingCosts() + " without costs, " + b.missingMetric() + " without the final value");
     }
     out.flush();
+  }
+
+  private static void requireLimit(String option, Double limit) {
+    if (limit != null && limit < 0) {
+      throw new UserException(option + " must be >= 0 (millions), got " + limit);
+    }
   }
 }

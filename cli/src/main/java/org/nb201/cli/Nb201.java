@@ -1,6 +1,7 @@
 package org.nb201.cli;
 
 import java.io.PrintWriter;
+import org.nb201.space.Decimals;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,7 +47,18 @@ public final class Nb201 implements Runnable {
     cl.setErr(err);
     cl.setParameterExceptionHandler(Errors::onParameterException);
     cl.setExecutionExceptionHandler(Errors::onExecutionException);
+    // every number option takes plain decimals only: Double.valueOf would also take NaN, Infinity and 0x1p5
+    cl.registerConverter(Double.class, Nb201::decimal);
+    cl.registerConverter(Double.TYPE, Nb201::decimal);
     return cl;
+  }
+
+  private static Double decimal(String text) {
+    try {
+      return Decimals.parse(text);
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage() + "; expected a number such as 12000 or 0.5");
+    }
   }
 
   /** Runs {@code args} and returns the exit code. */
