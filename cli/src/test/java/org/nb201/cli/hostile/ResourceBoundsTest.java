@@ -113,9 +113,9 @@ class ResourceBoundsTest {
     refused(run(train, "--batch-size", "1000000"), "nb201: error: --batch-size must be in 1..65536, got 1000000");
     CliRun big = run(train, "--N", "1000", "--batch-size", "65536");
     refused(big, "at C16 N1000 with --batch-size 65536 needs about ");
-    assertThat(big.err()).containsPattern("needs about [0-9.]+ GB \\(activations of a batch [0-9.]+ GB, parameters with"
-        + " gradients and momentum [0-9.]+ GB, batch buffers [0-9.]+ [MG]B, runtime and data 512 MB\\) but this machine has"
-        + " [0-9.]+ GB; use a smaller --batch-size, --C or --N");
+    assertThat(big.err()).containsPattern("needs about [0-9.]+ GB \\(activations of a batch [0-9.]+ GB, parameters"
+        + " with gradients and momentum [0-9.]+ GB, batch buffers [0-9.]+ [MG]B, runtime and data 512 MB\\) but this"
+        + " machine has [0-9.]+ GB; use a smaller --batch-size, --C or --N");
   }
 
   /** On cifar10, whose data is nowhere here: a generate that checked late would fail its trial instead of training. */

@@ -64,7 +64,8 @@ class StoreIntegrityTest {
       st.execute("ATTACH '" + store + "' AS s (READ_ONLY)");
       Set<Long> others = new HashSet<>();
       for (String t : List.of("meta", "provenance", "archs", "trials", "costs", "metrics")) {
-        try (ResultSet rs = st.executeQuery("SELECT block_id FROM pragma_storage_info('s." + t + "') WHERE block_id >= 0")) {
+        try (ResultSet rs = st.executeQuery("SELECT block_id FROM pragma_storage_info('s." + t + "')"
+            + " WHERE block_id >= 0")) {
           while (rs.next()) {
             others.add(rs.getLong(1));
           }
