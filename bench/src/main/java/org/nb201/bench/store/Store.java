@@ -197,10 +197,12 @@ public final class Store implements AutoCloseable {
     scanning(c -> {
       Map<String, List<String>> columns = new LinkedHashMap<>();
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT table_name, column_name FROM duckdb_columns()"
-              + " WHERE database_name = current_database() AND NOT internal ORDER BY table_name, column_index")) {
+          ResultSet rs = st.executeQuery("SELECT schema_name, table_name, column_name FROM duckdb_columns()"
+              + " WHERE database_name = current_database() AND NOT internal"
+              + " ORDER BY schema_name, table_name, column_index")) {
         while (rs.next()) {
-          columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+          String table = quote(rs.getString(1)) + "." + quote(rs.getString(2));
+          columns.computeIfAbsent(table, t -> new ArrayList<>()).add(rs.getString(3));
         }
       }
       try (Statement st = c.createStatement()) {
@@ -210,7 +212,7 @@ public final class Store implements AutoCloseable {
           for (String col : t.getValue()) {
             sql.append(", bit_xor(hash(").append(quote(col)).append("))");
           }
-          try (ResultSet rs = st.executeQuery(sql.append(" FROM ").append(quote(t.getKey())).toString())) {
+          try (ResultSet rs = st.executeQuery(sql.append(" FROM ").append(t.getKey()).toString())) {
             rs.next();
           }
         }
