@@ -54,6 +54,8 @@ final class BestCommand implements Runnable {
 
   @Override
   public void run() {
+    requireLimit("--max-flops", maxFlops);
+    requireLimit("--max-params", maxParams);
     OfficialNames.DatasetSplit where = OfficialNames.remap(dataset, metric);
     BestResult b;
     String missing;
@@ -107,5 +109,11 @@ final class BestCommand implements Runnable {
     }
     return b.missingMetric() + " of the " + b.candidates() + " architectures with " + where.dataset() + " hp " + hp
         + " trials lack a " + where.split() + " accuracy at epoch " + (hp - 1) + " (in at least one seed)";
+  }
+
+  private static void requireLimit(String option, Double limit) {
+    if (limit != null && limit < 0) {
+      throw new UserException(option + " must be >= 0 (millions), got " + limit);
+    }
   }
 }

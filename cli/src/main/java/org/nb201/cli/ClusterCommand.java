@@ -113,6 +113,10 @@ final class ClusterCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      if (completions < 1) {
+        // checked here: the job-file writer knows the shard count only as Slurm's --array
+        throw new UserException("--completions must be >= 1, got " + completions);
+      }
       OutputTarget.file(manifest, "manifest", force, plan);
       Plan p = Plan.read(plan);
       AtomicFiles.write(manifest, ClusterScripts.kubernetes(image, claim, planInVolume, outInVolume, completions,

@@ -24,9 +24,11 @@ import org.nb201.generate.PlanConfig;
 import org.nb201.generate.Shard;
 import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.SearchConfig;
+import org.nb201.search.SearchLimits;
 import org.nb201.space.Arch;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
+import org.nb201.train.TrainLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,14 +94,12 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     long t0 = System.nanoTime();
+    PlanConfig config = validate();
     checkFolder(dir);
     Files.createDirectories(dir);
     Path data = FashionMnist.locate(s -> say(out, s));
     say(out, "data: Fashion-MNIST in " + data);
 
-    PlanConfig config = PlanConfig.builder().optArchs("all").optSample(cells, 201).optInclude(REFERENCE)
-        .optDatasets(List.of(Dataset.FASHION_MNIST.key())).optHps(List.of(epochs)).optSeeds(List.of(777))
-        .optNetwork(channels, stageCells).optLimits(trainLimit, evalLimit).optBatchSize(batchSize).build();
     Plan plan = Plan.of(config);
     Path planFile = dir.resolve("plan.jsonl");
     if (!Files.exists(planFile) || !Plan.read(planFile).checksum().equals(plan.checksum())) {
@@ -140,6 +140,36 @@ final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "demo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     out.flush();
     return 0;
+  }
+
+  /** Checks every option before any work is done; returns the plan's config. */
+  private PlanConfig validate() {
+    if (cells < REFERENCE.size() || cells > Arch.COUNT) {
+      throw new UserException("--cells must be in " + REFERENCE.size() + ".." + Arch.COUNT + " (the "
+          + REFERENCE.size() + " reference cells are always included), got " + cells);
+    }
+    if (epochs < 1) {
+      throw new UserException("--epochs must be >= 1, got " + epochs);
+    }
+    if (workers < 1 || workers > TrainLimits.maxThreads()) {
+      throw new UserException("--workers must be in 1.." + TrainLimits.maxThreads() + " ("
+          + TrainLimits.THREADS_PER_PROCESSOR + " x the " + Runtime.getRuntime().availableProcessors()
+          + " available processors), got " + workers);
+    }
+    if (runs < 1) {
+      throw new UserException("--runs must be >= 1, got " + runs);
+    }
+    SearchLimits.checkRuns(runs, SearchLimits.heapAvailable());
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UserException("--out " + dir + " is a file; expected a directory for the plan, results and store");
+    }
+    PlanConfig config = PlanConfig.builder().optArchs("all").optSample(cells, 201).optInclude(REFERENCE)
+        .optDatasets(List.of(Dataset.FASHION_MNIST.key())).optHps(List.of(epochs)).optSeeds(List.of(777))
+        .optNetwork(channels, stageCells).optLimits(trainLimit, evalLimit).optBatchSize(batchSize).build();
+    // the workers train at once; the all-conv3x3 reference cell is the largest network of the plan
+    TrainLimits.checkMemory(SearchSpace.official().arch(1462), Dataset.FASHION_MNIST.network()
+        .withCells(channels, stageCells), batchSize, workers, TrainLimits.machineMemory());
+    return config;
   }
 
   /** A budget that affords about two thirds of the cells: REA gets past its initial population, all must choose. */

@@ -1,16 +1,17 @@
 package org.nb201.cli;
 
 import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Supplier;
+import org.nb201.space.Decimals;
 import org.nb201.space.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +59,9 @@ public final class Nb201 implements Runnable {
     cl.setParameterExceptionHandler(Errors::onParameterException);
     cl.setExecutionExceptionHandler(Errors::onExecutionException);
     cl.registerConverter(Path.class, Nb201::path);
+    // every number option takes plain decimals only: Double.valueOf would also take NaN, Infinity and 0x1p5
+    cl.registerConverter(Double.class, Nb201::decimal);
+    cl.registerConverter(Double.TYPE, Nb201::decimal);
     return cl;
   }
 
@@ -67,6 +71,14 @@ public final class Nb201 implements Runnable {
       throw new CommandLine.TypeConversionException("empty path; expected a file or folder name");
     }
     return Path.of(s);
+  }
+
+  private static Double decimal(String text) {
+    try {
+      return Decimals.parse(text);
+    } catch (NumberFormatException e) {
+      throw new CommandLine.TypeConversionException(e.getMessage() + "; expected a number such as 12000 or 0.5");
+    }
   }
 
   /** Runs {@code args} and returns the exit code. */

@@ -50,11 +50,14 @@ final class SearchCommand implements Runnable {
   @Option(names = "--store", required = true, paramLabel = "S", description = "The benchmark store.")
   Path store;
 
-  @Option(names = "--runs", defaultValue = "500", description = "Independent runs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--runs", defaultValue = "500",
+      description = "Independent runs (default: ${DEFAULT-VALUE}); as many as fit in the heap, about 256 B each"
+          + " plus 256 B per evaluation with --curves.")
   int runs;
 
   @Option(names = "--budget", defaultValue = "12000", paramLabel = "SECONDS",
-      description = "Simulated time budget per run (default: ${DEFAULT-VALUE}).")
+      description = "Simulated time budget per run (default: ${DEFAULT-VALUE}); at most what 100,000 evaluations"
+          + " of the store's cheapest evaluation cost.")
   double budget;
 
   @Option(names = "--seed", defaultValue = "1",
@@ -62,7 +65,7 @@ final class SearchCommand implements Runnable {
   long seed;
 
   @Option(names = "--threads", paramLabel = "T",
-      description = "Worker threads (default: all cores); results do not depend on it.")
+      description = "Worker threads (default: all cores, at most 4 per core); results do not depend on it.")
   Integer threads;
 
   @Option(names = "--dataset", defaultValue = StoreOracles.DATASET, paramLabel = "D",

@@ -69,7 +69,9 @@ final class TrainCommand implements Runnable {
   @Option(names = "--N", defaultValue = "5", description = "Cells per stage N (default: ${DEFAULT-VALUE}).")
   int cells;
 
-  @Option(names = "--batch-size", defaultValue = "256", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", defaultValue = "256",
+      description = "Batch size (default: ${DEFAULT-VALUE}; at most 65536, and the network of a batch must fit in"
+          + " this machine's memory, estimated before it is built).")
   int batchSize;
 
   @Option(names = "--train-limit", defaultValue = "0", paramLabel = "K",
@@ -84,7 +86,8 @@ final class TrainCommand implements Runnable {
       description = "Device (default: ${DEFAULT-VALUE}).")
   String device;
 
-  @Option(names = "--threads", defaultValue = "0", description = "Intra-op threads (0 = engine default).")
+  @Option(names = "--threads", defaultValue = "0",
+      description = "Intra-op threads (0 = engine default; at most 4 per core).")
   int threads;
 
   @Option(names = "--memory-format", defaultValue = "channels-last", paramLabel = "channels-last|contiguous",

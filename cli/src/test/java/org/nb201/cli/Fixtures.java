@@ -33,4 +33,9 @@ public final class Fixtures {
     assertThat(r.exitCode()).as("plan failed: " + r.err()).isZero();
     return r;
   }
+
+  /** The NATS-Bench sample in {@code ../shared/data/nats-tss-sample}, or a skip. */
+  public static Path natsSample() {
+    return ImportNatsCommandTest.natsSample();
+  }
 }

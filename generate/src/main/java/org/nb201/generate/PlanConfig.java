@@ -1,7 +1,10 @@
 package org.nb201.generate;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.nb201.space.Dataset;
+import org.nb201.train.TrainLimits;
 
 /**
  * What a plan covers: the cells ({@code all}, {@code unique} = one per official isomorphism class,
@@ -98,27 +101,36 @@ public record PlanConfig(String archs, int sample, long sampleSeed, List<Integer
         throw new IllegalArgumentException("a plan needs at least one dataset, hp and seed");
       }
       datasets.forEach(Dataset::byKey);
+      // a repeated value would give two trials the same content-addressed id
+      requireDistinct("--datasets", datasets);
+      requireDistinct("--hp", hps);
+      requireDistinct("--seeds", seeds);
       for (int hp : hps) {
         if (hp < 1) {
-          throw new IllegalArgumentException("hp must be a positive number of epochs, got " + hp);
+          throw new IllegalArgumentException("--hp must be a positive number of epochs, got " + hp);
         }
       }
       for (int s : seeds) {
         if (s < 0) {
-          throw new IllegalArgumentException("seeds must be >= 0, got " + s);
+          throw new IllegalArgumentException("--seeds must be >= 0, got " + s);
         }
       }
-      if (channels < 1 || cells < 0) {
-        throw new IllegalArgumentException("network needs C >= 1 and N >= 0, got C=" + channels + " N=" + cells);
-      }
+      TrainLimits.checkOptions(channels, cells, batchSize, 0, "--threads");
       if (trainLimit < 0 || evalLimit < 0) {
-        throw new IllegalArgumentException("data limits must be >= 0 (0 = whole split)");
-      }
-      if (batchSize < 1) {
-        throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
+        throw new IllegalArgumentException("--train-limit and --eval-limit must be >= 0 (0 = whole split), got "
+            + trainLimit + " and " + evalLimit);
       }
       return new PlanConfig(archs, sample, sampleSeed, include, datasets, hps, seeds, channels, cells, trainLimit,
           evalLimit, batchSize);
+    }
+
+    private static void requireDistinct(String option, List<?> values) {
+      Set<Object> seen = new HashSet<>();
+      for (Object v : values) {
+        if (!seen.add(v)) {
+          throw new IllegalArgumentException(option + " lists " + v + " more than once; give each value once");
+        }
+      }
     }
   }
 }

@@ -53,6 +53,16 @@ class PlanTest {
   }
 
   @Test
+  void refusesRepeatedValuesThatWouldRepeatTrialIds() {
+    assertThatThrownBy(() -> PlanConfig.builder().optHps(List.of(1, 1)).build())
+        .hasMessage("--hp lists 1 more than once; give each value once");
+    assertThatThrownBy(() -> PlanConfig.builder().optSeeds(List.of(777, 888, 777)).build())
+        .hasMessage("--seeds lists 777 more than once; give each value once");
+    assertThatThrownBy(() -> PlanConfig.builder().optDatasets(List.of("cifar100", "cifar100")).build())
+        .hasMessage("--datasets lists cifar100 more than once; give each value once");
+  }
+
+  @Test
   void rejectsDamagedPlans() throws Exception {
     Path f = tmp.resolve("plan.jsonl");
     Plan.of(sample()).write(f);

@@ -15,4 +15,13 @@ public interface Oracle {
 
   /** Evaluates {@code arch}, which must be covered; seed choice draws from {@code rng}. */
   Evaluation evaluate(Arch arch, PyRandom rng);
+
+  /**
+   * The cost of the cheapest evaluation with a positive cost, over every covered cell and seed
+   * ({@code NaN} when none costs anything): what bounds the evaluations a budget affords.
+   */
+  double cheapestCost();
+
+  /** The mean cost of one evaluation over every covered cell and seed. */
+  double meanCost();
 }

@@ -90,8 +90,10 @@ public record SearchConfig(BenchmarkAlgorithmOptions options, int runs, double b
       if (seed < 0 || seed > Integer.MAX_VALUE) {
         throw new IllegalArgumentException("--seed must be in 0.." + Integer.MAX_VALUE + ", got " + seed);
       }
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      if (threads < 1 || threads > SearchLimits.maxThreads()) {
+        throw new IllegalArgumentException("--threads must be in 1.." + SearchLimits.maxThreads() + " ("
+            + SearchLimits.THREADS_PER_PROCESSOR + " x the " + Runtime.getRuntime().availableProcessors()
+            + " available processors), got " + threads);
       }
       if (evalCostGiven && !(evalCost > 0 && Double.isFinite(evalCost))) {
         throw new IllegalArgumentException("--eval-cost must be a positive finite number of simulated seconds, got "

@@ -26,7 +26,7 @@ public final class SearchRunner {
     List<CurvePoint> curve = new ArrayList<>();
     double used = 0;
     int evaluated = 0;
-    while (used < budget) {
+    while (used < budget && evaluated < SearchLimits.MAX_EVALUATIONS) {
       Arch arch = algorithm.propose();
       if (arch == null) {
         break;
@@ -46,8 +46,12 @@ public final class SearchRunner {
     return new RunResult(run, seed, algorithm.best(), evaluated, used, curve);
   }
 
-  /** Runs all runs of {@code config}, spread over {@code config.threads()} threads, in run order. */
+  /**
+   * Runs all runs of {@code config}, spread over {@code config.threads()} threads, in run order,
+   * after checking the budget and the heap the runs need ({@link SearchLimits}).
+   */
   public static List<RunResult> runAll(SearchConfig config, Oracle oracle) {
+    SearchLimits.check(config, oracle, SearchLimits.heapAvailable());
     RunResult[] results = new RunResult[config.runs()];
     Coverage coverage = oracle.coverage();
     Runnable[] tasks = new Runnable[config.runs()];

@@ -13,12 +13,13 @@ import org.nb201.space.SearchSpace;
  * is_random=True)} does.
  */
 public final class TableOracle implements Oracle {
-  // by cell code (not index: saves a lookup), seed slot k at (code * stride + k) * 2: accuracy, then cost,
-  // so one evaluation touches one cache line
+  // by cell code (not index: saves a lookup), seed slot k of a cell at (start[code] + k) * 2: accuracy, then
+  // cost, so one evaluation touches one cache line; one entry per recorded seed, so the table costs what exists
   private final double[] table;
-  private final int[] seeds = new int[Arch.COUNT];
-  private final int stride;
+  private final int[] start = new int[Arch.COUNT + 1];
   private final Coverage coverage;
+  private final double cheapestCost;
+  private final double meanCost;
 
   /**
    * @param accuracy per official index, the signal of each seed ({@code null} or empty = not covered)
@@ -29,29 +30,41 @@ public final class TableOracle implements Oracle {
       throw new IllegalArgumentException("oracle tables need one row per architecture (15,625)");
     }
     SearchSpace space = SearchSpace.official();
-    int max = 1;
+    int[] seeds = new int[Arch.COUNT];
     List<Arch> cells = new ArrayList<>();
     for (int i = 0; i < Arch.COUNT; i++) {
       if (accuracy[i] != null && accuracy[i].length > 0) {
         if (cost[i] == null || cost[i].length != accuracy[i].length) {
           throw new IllegalArgumentException("index " + i + ": cost and accuracy have different seed counts");
         }
-        max = Math.max(max, accuracy[i].length);
-        cells.add(space.arch(i));
+        Arch a = space.arch(i);
+        seeds[a.code()] = accuracy[i].length;
+        cells.add(a);
       }
     }
-    this.stride = max;
-    this.table = new double[Arch.COUNT * stride * 2];
+    for (int code = 0; code < Arch.COUNT; code++) {
+      start[code + 1] = start[code] + seeds[code];
+    }
+    this.table = new double[start[Arch.COUNT] * 2];
     for (Arch a : cells) {
       int i = space.indexOf(a);
-      int code = a.code();
-      seeds[code] = accuracy[i].length;
+      int p = start[a.code()] * 2;
       for (int k = 0; k < accuracy[i].length; k++) {
-        table[(code * stride + k) * 2] = accuracy[i][k];
-        table[(code * stride + k) * 2 + 1] = cost[i][k];
+        table[p + 2 * k] = accuracy[i][k];
+        table[p + 2 * k + 1] = cost[i][k];
       }
     }
     this.coverage = Coverage.of(cells);
+    double cheapest = Double.POSITIVE_INFINITY;
+    double sum = 0;
+    for (int k = 1; k < table.length; k += 2) {
+      sum += table[k];
+      if (table[k] > 0) {
+        cheapest = Math.min(cheapest, table[k]);
+      }
+    }
+    this.cheapestCost = cheapest == Double.POSITIVE_INFINITY ? Double.NaN : cheapest;
+    this.meanCost = sum / (table.length / 2);
   }
 
   @Override
@@ -60,14 +73,24 @@ public final class TableOracle implements Oracle {
   }
 
   @Override
+  public double cheapestCost() {
+    return cheapestCost;
+  }
+
+  @Override
+  public double meanCost() {
+    return meanCost;
+  }
+
+  @Override
   public Evaluation evaluate(Arch arch, PyRandom rng) {
     int code = arch.code();
-    int n = seeds[code];
+    int n = start[code + 1] - start[code];
     if (n == 0) {
       throw new IllegalArgumentException("architecture " + SearchSpace.official().indexOf(arch)
           + " is not covered by this oracle");
     }
-    int p = (code * stride + (n == 1 ? 0 : rng.randbelow(n))) * 2;
+    int p = (start[code] + (n == 1 ? 0 : rng.randbelow(n))) * 2;
     return new Evaluation(table[p], table[p + 1]);
   }
 }

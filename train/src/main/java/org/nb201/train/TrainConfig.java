@@ -247,19 +247,18 @@ public record TrainConfig(
       if (arch == null || dataset == null || dataDir == null) {
         throw new IllegalArgumentException("a training config needs an arch, a dataset and a data directory");
       }
-      check(epochs >= 1, "epochs must be >= 1, got " + epochs);
-      check(channels >= 1 && cells >= 0, "C must be >= 1 and N >= 0, got C=" + channels + " N=" + cells);
-      check(batchSize >= 1, "batch size must be >= 1, got " + batchSize);
+      check(epochs >= 1, "--hp (epochs) must be >= 1, got " + epochs);
+      TrainLimits.checkOptions(channels, cells, batchSize, threads, "--threads");
       check(learningRate > 0, "learning rate must be > 0, got " + learningRate);
       check(momentum >= 0 && momentum < 1, "momentum must be in [0, 1), got " + momentum);
       check(!nesterov || momentum > 0, "Nesterov needs momentum > 0");
       check(weightDecay >= 0, "weight decay must be >= 0, got " + weightDecay);
       check(trainLimit >= 0 && evalLimit >= 0, "limits must be >= 0");
-      check(threads >= 0, "threads must be >= 0, got " + threads);
       TrainConfig c = new TrainConfig(arch, dataset, dataDir, splitDir, epochs, seed, channels, cells, batchSize,
           learningRate, momentum, weightDecay, nesterov, trainLimit, evalLimit, device, threads, verifyData,
           channelsLast);
       CostModel.cost(arch, c.shape()); // the input must survive two reductions
+      TrainLimits.checkMemory(c, 1, TrainLimits.machineMemory());
       return c;
     }
 

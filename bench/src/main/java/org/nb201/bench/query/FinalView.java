@@ -11,18 +11,19 @@ import org.nb201.space.PyRandom;
  * The in-memory view search algorithms query millions of times: for one (dataset, hp, split) and
  * one epoch (default the last), every architecture's per-seed accuracy and loss on that split, its
  * train time and split time summed over epochs 0..epoch (with how many of those epochs have a time,
- * for partial data), in flat primitive arrays indexed by
- * {@code [arch * maxSeeds() + slot]}. Loaded with one SQL scan; lookups are array reads. Slots are
- * the seeds in ascending order ({@link StoreReader#AVERAGED} first for pre-averaged values);
- * {@code NaN} marks an unknown value. Immutable and thread-safe.
+ * for partial data), in flat primitive arrays with one entry per trial the store holds (architecture
+ * {@code a}'s seeds are entries {@code start[a]..start[a+1]-1}), so a view costs what exists, however
+ * many seeds one architecture has. Loaded with one SQL scan; lookups are array reads. Slots are the
+ * seeds in ascending order ({@link StoreReader#AVERAGED} first for pre-averaged values); {@code NaN}
+ * marks an unknown value. Immutable and thread-safe.
  */
 public final class FinalView {
   private final String dataset;
   private final int hp;
   private final Split split;
   private final int epoch;
-  private final int stride;
-  private final int[] count = new int[Arch.COUNT];
+  private final int maxSeeds;
+  private final int[] start = new int[Arch.COUNT + 1];
   private final int[] seeds;
   private final double[] accuracy;
   private final double[] loss;
@@ -38,8 +39,11 @@ public final class FinalView {
     this.hp = hp;
     this.split = split;
     this.epoch = epoch;
-    this.stride = Math.max(1, trials.maxCount());
-    int n = Arch.COUNT * stride;
+    this.maxSeeds = Math.max(1, trials.maxCount());
+    for (int i = 0; i < Arch.COUNT; i++) {
+      start[i + 1] = start[i] + trials.count(i);
+    }
+    int n = start[Arch.COUNT];
     seeds = new int[n];
     accuracy = filled(n);
     loss = filled(n);
@@ -50,9 +54,8 @@ public final class FinalView {
     trainTimed = new int[n];
     splitTimed = new int[n];
     for (int i = 0; i < Arch.COUNT; i++) {
-      count[i] = trials.count(i);
-      for (int s = 0; s < count[i]; s++) {
-        seeds[i * stride + s] = trials.seed(i, s);
+      for (int s = 0; s < trials.count(i); s++) {
+        seeds[start[i] + s] = trials.seed(i, s);
       }
     }
   }
@@ -74,9 +77,8 @@ public final class FinalView {
     }
     FinalView v = new FinalView(dataset, hp, split, epoch, trials);
     reader.splitRows(dataset, hp, split.key(), epoch, (index, seed, acc, l, tSum, tCount, sSum, sCount) -> {
-      int slot = v.slotOf(index, seed);
-      if (slot >= 0) {
-        int p = index * v.stride + slot;
+      int p = v.entryOf(index, seed);
+      if (p >= 0) {
         v.accuracy[p] = acc;
         v.loss[p] = l;
         v.trainAllTime[p] = tCount == epoch + 1 ? tSum : Double.NaN;
@@ -90,13 +92,10 @@ public final class FinalView {
     return v;
   }
 
-  private int slotOf(int index, int seed) {
-    for (int s = 0; s < count[index]; s++) {
-      if (seeds[index * stride + s] == seed) {
-        return s;
-      }
-    }
-    return -1;
+  /** The entry of (index, seed), or -1: a binary search, as the seeds of an architecture are sorted. */
+  private int entryOf(int index, int seed) {
+    int p = Arrays.binarySearch(seeds, start[index], start[index + 1], seed);
+    return p >= 0 ? p : -1;
   }
 
   public String dataset() {
@@ -116,43 +115,48 @@ public final class FinalView {
     return epoch;
   }
 
-  /** Slots per architecture: the largest number of seeds any architecture has. */
+  /** The largest number of seeds any architecture has (at least 1). */
   public int maxSeeds() {
-    return stride;
+    return maxSeeds;
+  }
+
+  /** The (architecture, seed) entries the view holds: its arrays' length. */
+  int entries() {
+    return seeds.length;
   }
 
   /** Number of seeds (trials) of {@code arch}; 0 when the store has none. */
   public int seedCount(int arch) {
-    return count[arch];
+    return start[arch + 1] - start[arch];
   }
 
   /** The seed of a slot ({@link StoreReader#AVERAGED} for pre-averaged values). */
   public int seed(int arch, int slot) {
-    return seeds[arch * stride + slot];
+    return seeds[start[arch] + slot];
   }
 
   /** Accuracy in percent of {@code split} at {@link #epoch()}. */
   public double accuracy(int arch, int slot) {
-    return accuracy[arch * stride + slot];
+    return accuracy[start[arch] + slot];
   }
 
   public double loss(int arch, int slot) {
-    return loss[arch * stride + slot];
+    return loss[start[arch] + slot];
   }
 
   /** Training time summed over epochs 0..epoch (the official {@code train-all-time}). */
   public double trainAllTime(int arch, int slot) {
-    return trainAllTime[arch * stride + slot];
+    return trainAllTime[start[arch] + slot];
   }
 
   /** Time of {@code split} summed over epochs 0..epoch. */
   public double splitAllTime(int arch, int slot) {
-    return splitAllTime[arch * stride + slot];
+    return splitAllTime[start[arch] + slot];
   }
 
   /** Time of {@code split} per epoch, the official {@code valid-per-time}: all-time / (epoch + 1). */
   public double splitPerTime(int arch, int slot) {
-    return splitAllTime[arch * stride + slot] / (epoch + 1);
+    return splitAllTime[start[arch] + slot] / (epoch + 1);
   }
 
   /**
@@ -160,22 +164,22 @@ public final class FinalView {
    * #trainAllTime} is known, fewer in partial data.
    */
   public int trainTimedEpochs(int arch, int slot) {
-    return trainTimed[arch * stride + slot];
+    return trainTimed[start[arch] + slot];
   }
 
   /** How many of the epochs 0..epoch have a time of {@code split}. */
   public int splitTimedEpochs(int arch, int slot) {
-    return splitTimed[arch * stride + slot];
+    return splitTimed[start[arch] + slot];
   }
 
   /** Mean training time of the epochs 0..epoch that have one ({@code NaN} when none has). */
   public double trainEpochTime(int arch, int slot) {
-    return trainEpochTime[arch * stride + slot];
+    return trainEpochTime[start[arch] + slot];
   }
 
   /** Mean time of {@code split} over the epochs 0..epoch that have one ({@code NaN} when none has). */
   public double splitEpochTime(int arch, int slot) {
-    return splitEpochTime[arch * stride + slot];
+    return splitEpochTime[start[arch] + slot];
   }
 
   /**
@@ -183,9 +187,9 @@ public final class FinalView {
    */
   public int randomSlot(int arch, PyRandom rng) {
     int first = firstReal(arch);
-    int n = count[arch] - first;
+    int n = seedCount(arch) - first;
     if (n <= 0) {
-      return count[arch] > 0 ? 0 : -1;
+      return seedCount(arch) > 0 ? 0 : -1;
     }
     return first + rng.choiceIndex(n);
   }
@@ -193,20 +197,21 @@ public final class FinalView {
   /** The mean accuracy over the real seeds (pre-averaged value if none); {@code NaN} if any is unknown. */
   public double meanAccuracy(int arch) {
     int first = firstReal(arch);
-    int from = first < count[arch] ? first : 0;
-    int n = count[arch] - from;
+    int count = seedCount(arch);
+    int from = first < count ? first : 0;
+    int n = count - from;
     if (n <= 0) {
       return Double.NaN;
     }
     double sum = 0;
-    for (int s = from; s < count[arch]; s++) {
-      sum += accuracy[arch * stride + s];
+    for (int s = from; s < count; s++) {
+      sum += accuracy[start[arch] + s];
     }
     return sum / n;
   }
 
   private int firstReal(int arch) {
-    return count[arch] > 0 && seeds[arch * stride] == StoreReader.AVERAGED ? 1 : 0;
+    return seedCount(arch) > 0 && seeds[start[arch]] == StoreReader.AVERAGED ? 1 : 0;
   }
 
   private static double[] filled(int n) {

@@ -254,10 +254,19 @@ public final class Nb201Api implements AutoCloseable {
   public BestResult findBest(String dataset, String metricOnSet, Double flopMax, Double paramMax, int hp) {
     OfficialNames.DatasetSplit ds = OfficialNames.remap(dataset, metricOnSet);
     checkHp(hp);
+    checkLimit("flopMax", flopMax);
+    checkLimit("paramMax", paramMax);
     TrialIndex ti = trials(ds.dataset(), hp);
     FinalView view = FinalView.load(reader, ti, ds.dataset(), hp, ds.split(), hp - 1);
     return BestFinder.find(view, flopMax == null && paramMax == null ? null : reader.costs(ds.dataset()),
         flopMax, paramMax);
+  }
+
+  private static void checkLimit(String name, Double limit) {
+    if (limit != null && Double.isNaN(limit)) {
+      // every comparison with NaN is false: it would silently act as no limit
+      throw new IllegalArgumentException(name + " is NaN; expected a limit in millions, or null for none");
+    }
   }
 
   /** {@code statistics(dataset, hp)}: number of trials (seeds) mapped to how many evaluated archs have that many. */

@@ -61,9 +61,20 @@ public final class OfficialNames {
     }
     if (!METRIC_SETS.contains(set) || s.equals("test")) {
       throw new IllegalArgumentException("unknown set '" + set + "' for dataset " + dataset + "; expected one of "
-          + String.join(", ", METRIC_SETS));
+          + String.join(", ", metricSets(dataset)));
     }
     return new DatasetSplit(d, Split.byKey(s));
+  }
+
+  /**
+   * The set names {@link #remap} accepts for {@code dataset}: all of {@link #METRIC_SETS} where
+   * {@code test} has a meaning (cifar10, cifar100, ImageNet16-120), the others without it.
+   */
+  public static List<String> metricSets(String dataset) {
+    return switch (checkDataset(dataset)) {
+      case "cifar10", "cifar100", "ImageNet16-120" -> METRIC_SETS;
+      default -> METRIC_SETS.stream().filter(s -> !s.equals("test")).toList();
+    };
   }
 
   /**

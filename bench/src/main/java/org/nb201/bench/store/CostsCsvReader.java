@@ -40,9 +40,9 @@ final class CostsCsvReader {
         }
         int index = f.archIndex(c.get(0), c.get(1));
         String dataset = f.dataset(c.get(2));
-        Double flops = f.number("flops", c.get(3));
-        Double params = f.number("params", c.get(4));
-        Double latency = f.number("latency", c.get(5));
+        Double flops = f.number("flops", c.get(3), 0, CsvFields.ANY);
+        Double params = f.number("params", c.get(4), 0, CsvFields.ANY);
+        Double latency = f.number("latency", c.get(5), 0, CsvFields.ANY);
         if (index == CsvFields.BAD || dataset == null || flops == null || params == null || latency == null) {
           continue;
         }

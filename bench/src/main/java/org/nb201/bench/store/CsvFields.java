@@ -1,8 +1,9 @@
 package org.nb201.bench.store;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 import org.nb201.space.ArchParser;
+import org.nb201.space.Decimals;
 import org.nb201.space.SearchSpace;
 
 /**
@@ -11,6 +12,10 @@ import org.nb201.space.SearchSpace;
  */
 final class CsvFields {
   static final int BAD = Integer.MIN_VALUE;
+  /** No upper limit for {@link #number}. */
+  static final double ANY = Double.MAX_VALUE;
+
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
   private final String file;
   private final CsvProblems problems;
@@ -87,10 +92,13 @@ final class CsvFields {
     return text;
   }
 
-  /** An integer in [min, max], or {@link #BAD}. */
+  /** An integer in [min, max] written in ASCII digits, or {@link #BAD}. */
   int integer(String column, String text, int min, int max) {
     int v;
     try {
+      if (!INTEGER.matcher(text).matches()) {
+        throw new NumberFormatException();
+      }
       v = Integer.parseInt(text);
     } catch (NumberFormatException e) {
       problem(column + " '" + text + "' is not an integer; expected " + min + ".." + max);
@@ -103,16 +111,33 @@ final class CsvFields {
     return v;
   }
 
-  /** A number, {@code NaN} when empty (unknown), or {@code null} when malformed. */
-  Double number(String column, String text) {
-    if (text.isEmpty() || text.toLowerCase(Locale.ROOT).equals("nan")) {
+  /**
+   * A plain decimal number in [min, max] ({@link Decimals}: no {@code NaN}, infinity, hexadecimal
+   * or overflowing values), {@code NaN} when empty (unknown), or {@code null} after reporting.
+   */
+  Double number(String column, String text, double min, double max) {
+    if (text.isEmpty()) {
       return Double.NaN;
     }
+    double v;
     try {
-      return Double.parseDouble(text);
+      v = Decimals.parse(text);
     } catch (NumberFormatException e) {
-      problem(column + " '" + text + "' is not a number; expected a decimal number or empty for unknown");
+      problem(column + " " + e.getMessage() + "; expected " + range(min, max) + " or empty for unknown");
       return null;
     }
+    if (v < min || v > max) {
+      problem(column + " " + text + " out of range, expected " + range(min, max));
+      return null;
+    }
+    return v;
+  }
+
+  private static String range(double min, double max) {
+    return max == ANY ? "a number >= " + plain(min) : "a number in " + plain(min) + ".." + plain(max);
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -133,10 +133,14 @@ final class ResultsCsvReader {
     } catch (IllegalArgumentException e) {
       f.problem(e.getMessage());
     }
-    Double acc = f.number("accuracy", c.get(7));
-    Double loss = f.number("loss", c.get(8));
-    Double time = f.number("time", c.get(9));
-    Double t5 = top5 ? f.number("top5", c.get(10)) : Double.valueOf(Double.NaN);
+    Double acc = f.number("accuracy", c.get(7), 0, 100);
+    Double loss = f.number("loss", c.get(8), 0, CsvFields.ANY);
+    Double time = f.number("time", c.get(9), 0, CsvFields.ANY);
+    Double t5 = top5 ? f.number("top5", c.get(10), 0, 100) : Double.valueOf(Double.NaN);
+    if (acc != null && t5 != null && t5 < acc) {
+      f.problem("top5 " + c.get(10) + " is below accuracy " + c.get(7) + "; top-5 accuracy is at least top-1");
+      return null;
+    }
     if (index == CsvFields.BAD || dataset == null || hp == CsvFields.BAD || seed == CsvFields.BAD
         || epoch == CsvFields.BAD || split == null || acc == null || loss == null || time == null || t5 == null) {
       return null;

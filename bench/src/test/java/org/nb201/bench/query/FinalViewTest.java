@@ -3,8 +3,16 @@ package org.nb201.bench.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nb201.bench.EpochMetrics;
+import org.nb201.bench.Split;
+import org.nb201.bench.Trial;
+import org.nb201.bench.TrialKey;
 import org.nb201.bench.store.StoreReader;
+import org.nb201.bench.store.StoreWriter;
 import org.nb201.space.PyRandom;
 
 class FinalViewTest extends SampleApiTest {
@@ -49,6 +57,33 @@ class FinalViewTest extends SampleApiTest {
     FinalView xv = FinalView.load(api.store(), "cifar100", 200, "x-valid", 100);
     assertThat(xv.accuracy(0, 0)).isNaN();
     assertThat(xv.meanAccuracy(0)).isNaN();
+  }
+
+  @Test
+  void holdsOneEntryPerTrialHoweverManySeedsOneCellHas(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("seeds.duckdb");
+    try (StoreWriter w = StoreWriter.create(p)) {
+      for (int seed = 0; seed < 3000; seed++) {
+        w.addTrial(new Trial(new TrialKey(7, "cifar10", 2, seed), List.of(
+            EpochMetrics.of(1, Split.TRAIN, 60, 1, 2), EpochMetrics.of(1, Split.ORI_TEST, seed % 100, 1, 0.5))));
+      }
+      w.addTrial(new Trial(new TrialKey(9, "cifar10", 2, 5), List.of(EpochMetrics.of(1, Split.ORI_TEST, 42, 1, 1))));
+      w.commit();
+    }
+    try (Nb201Api a = Nb201Api.open(p)) {
+      FinalView v = a.finalView("cifar10", 2, "ori-test");
+      // 3,001 trials, not 15,625 x 3,000 slots
+      assertThat(v.entries()).isEqualTo(3001);
+      assertThat(v.maxSeeds()).isEqualTo(3000);
+      assertThat(v.seedCount(7)).isEqualTo(3000);
+      assertThat(v.seedCount(8)).isZero();
+      assertThat(v.seed(7, 2999)).isEqualTo(2999);
+      assertThat(v.accuracy(7, 1234)).isEqualTo(34);
+      assertThat(v.meanAccuracy(7)).isEqualTo(49.5);
+      assertThat(v.seed(9, 0)).isEqualTo(5);
+      assertThat(v.accuracy(9, 0)).isEqualTo(42);
+      assertThat(v.trainAllTime(9, 0)).isNaN();
+    }
   }
 
   @Test

@@ -84,8 +84,21 @@ class FindBestAndStatisticsTest extends SampleApiTest {
     assertThatThrownBy(() -> api.findBest("cifar10", "validation"))
         .hasMessage("unknown set 'validation' for dataset cifar10; expected one of train, valid, test, x-valid, x-test,"
             + " ori-test");
+    // the list names only what this dataset accepts: test has no meaning for cifar10-valid
     assertThatThrownBy(() -> api.findBest("cifar10-valid", "test"))
-        .hasMessageStartingWith("unknown set 'test' for dataset cifar10-valid");
+        .hasMessage("unknown set 'test' for dataset cifar10-valid; expected one of train, valid, x-valid, x-test,"
+            + " ori-test");
+    assertThatThrownBy(() -> api.findBest("fashion-mnist", "test"))
+        .hasMessage("unknown set 'test' for dataset fashion-mnist; expected one of train, valid, x-valid, x-test,"
+            + " ori-test");
+  }
+
+  @Test
+  void findBestRefusesANaNLimit() {
+    assertThatThrownBy(() -> api.findBest("cifar10", "test", Double.NaN, null, 200))
+        .hasMessage("flopMax is NaN; expected a limit in millions, or null for none");
+    assertThatThrownBy(() -> api.findBest("cifar10", "test", null, Double.NaN, 200))
+        .hasMessage("paramMax is NaN; expected a limit in millions, or null for none");
   }
 
   @Test

@@ -131,7 +131,7 @@ class TidyCsvTest {
             + " fashion-mnist",
         "bad.csv:6: epoch 200 out of range, expected 0..199",
         "bad.csv:7: unknown split 'valid'; expected one of train, x-valid, x-test, ori-test",
-        "bad.csv:8: accuracy 'eighty' is not a number; expected a decimal number or empty for unknown",
+        "bad.csv:8: accuracy 'eighty' is not a plain decimal number; expected a number in 0..100 or empty for unknown",
         "bad.csv:9: duplicate row: trial (index 0, cifar10, hp 200, seed 777) already has split ori-test epoch 199"
             + " on an earlier line",
         "bad.csv:10: has 4 fields, expected 10 (" + TidyCsv.RESULTS_HEADER + ")",
@@ -162,7 +162,7 @@ class TidyCsvTest {
         "r.csv:1: header is 'index,arch,dataset,hp,seed,epoch,split,acc,loss,time', expected '"
             + TidyCsv.RESULTS_HEADER + "' optionally followed by ',top5'",
         "c.csv:3: duplicate costs of (index 0, cifar10), first given on line 2",
-        "c.csv:4: flops 'x' is not a number; expected a decimal number or empty for unknown");
+        "c.csv:4: flops 'x' is not a plain decimal number; expected a number >= 0 or empty for unknown");
     Path empty = csv("empty.csv");
     CsvImportException e2 = catchThrowableOfType(CsvImportException.class,
         () -> TidyCsv.createStore(empty, null, dir.resolve("s.duckdb"), false));
