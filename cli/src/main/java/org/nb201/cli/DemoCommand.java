@@ -95,7 +95,6 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     long t0 = System.nanoTime();
     PlanConfig config = validate();
-    checkFolder(dir);
     Files.createDirectories(dir);
     Path data = FashionMnist.locate(s -> say(out, s));
     say(out, "data: Fashion-MNIST in " + data);
@@ -143,7 +142,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /** Checks every option before any work is done; returns the plan's config. */
-  private PlanConfig validate() {
+  private PlanConfig validate() throws IOException {
     if (cells < REFERENCE.size() || cells > Arch.COUNT) {
       throw new UserException("--cells must be in " + REFERENCE.size() + ".." + Arch.COUNT + " (the "
           + REFERENCE.size() + " reference cells are always included), got " + cells);
@@ -160,9 +159,7 @@ final class DemoCommand implements Callable<Integer> {
       throw new UserException("--runs must be >= 1, got " + runs);
     }
     SearchLimits.checkRuns(runs, SearchLimits.heapAvailable());
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UserException("--out " + dir + " is a file; expected a directory for the plan, results and store");
-    }
+    checkFolder(dir);
     PlanConfig config = PlanConfig.builder().optArchs("all").optSample(cells, 201).optInclude(REFERENCE)
         .optDatasets(List.of(Dataset.FASHION_MNIST.key())).optHps(List.of(epochs)).optSeeds(List.of(777))
         .optNetwork(channels, stageCells).optLimits(trainLimit, evalLimit).optBatchSize(batchSize).build();

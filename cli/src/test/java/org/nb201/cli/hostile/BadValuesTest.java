@@ -195,7 +195,7 @@ class BadValuesTest {
     assertThat(out).doesNotExist();
     Path file = Files.writeString(dir.resolve("notes.txt"), "keep me");
     CliRun r = CliRun.of("demo", "--out", file.toString(), "--train-limit", "-1", "--quiet");
-    refused(r, "--out " + file + " is a file; expected a directory for the plan, results and store");
+    refused(r, "cannot use demo folder " + file + ": it is a file; expected a folder");
     assertThat(Files.readString(file)).isEqualTo("keep me");
   }
 }
