@@ -90,7 +90,9 @@ public final class TableOracle implements Oracle {
       throw new IllegalArgumentException("architecture " + SearchSpace.official().indexOf(arch)
           + " is not covered by this oracle");
     }
-    int p = (start[code] + (n == 1 ? 0 : rng.randbelow(n))) * 2;
+    // random.choice draws even from one seed (_randbelow(1) consumes at least one 32-bit output): skipping the
+    // draw would put the run's stream out of step with the official one on single-seed data
+    int p = (start[code] + rng.choiceIndex(n)) * 2;
     return new Evaluation(table[p], table[p + 1]);
   }
 }
