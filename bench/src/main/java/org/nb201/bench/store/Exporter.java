@@ -25,7 +25,7 @@ public final class Exporter {
       throw new UncheckedIOException("cannot create directory " + dir + ": " + e.getMessage(), e);
     }
     List<Path> files = new ArrayList<>();
-    for (String table : StoreFormat.tables()) {
+    for (String table : StoreFormat.tables(store.formatVersion())) {
       Path f = dir.resolve(table + ".parquet");
       copy(store, "SELECT * FROM " + table, f, "FORMAT parquet, COMPRESSION zstd");
       files.add(f);
@@ -50,6 +50,27 @@ public final class Exporter {
         + StoreFormat.KEY_ORDER.replace(", ", ", m."), results, "FORMAT csv, HEADER true, NULLSTR ''");
     copy(store, "SELECT c.index, a.arch, c.dataset, c.flops, c.params, c.latency FROM costs c"
         + " JOIN archs a ON a.index = c.index ORDER BY c.index, c.dataset", costs, "FORMAT csv, HEADER true, NULLSTR ''");
+  }
+
+  /**
+   * Writes the device values as the tidy hardware CSV ({@link HardwareCsv#HEADER}) in store order
+   * (device, dataset, metric, index), which {@code nb201 import hw} reads back; a store without
+   * device values gives the header only.
+   */
+  public static void hardwareCsv(Store store, Path out) {
+    String select = store.has("hardware")
+        ? "SELECT h.index, a.arch, h.dataset, h.device, h.metric, h.value, h.unit FROM hardware h"
+            + " JOIN archs a ON a.index = h.index ORDER BY h.device, h.dataset, h.metric, h.index"
+        : "SELECT NULL AS index, NULL AS arch, NULL AS dataset, NULL AS device, NULL AS metric, NULL AS value,"
+            + " NULL AS unit WHERE false";
+    copy(store, select, out, "FORMAT csv, HEADER true, NULLSTR ''");
+  }
+
+  /** The default hardware file next to a results CSV: {@code x.csv} gives {@code x.hardware.csv}. */
+  public static Path hardwareSibling(Path results) {
+    String name = results.getFileName().toString();
+    String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    return results.resolveSibling(stem + ".hardware.csv");
   }
 
   /** The default costs file next to a results CSV: {@code x.csv} gives {@code x.costs.csv}. */

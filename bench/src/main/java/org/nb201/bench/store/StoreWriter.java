@@ -206,6 +206,12 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
     return trials.size();
   }
 
+  /** Adds the costs of one architecture on one dataset, replacing any added or carried over before. */
+  public void putCost(CostRecord cost) {
+    checkOpen();
+    costs.put((long) cost.index() * 16 + StoreFormat.checkDataset(cost.dataset()), cost);
+  }
+
   /** Trials added so far. */
   public int trialCount() {
     return trials.size();
