@@ -154,6 +154,15 @@ public final class FinalView {
 
   /** The mean accuracy over the real seeds (pre-averaged value if none); {@code NaN} if any is unknown. */
   public double meanAccuracy(int arch) {
+    return mean(accuracy, arch);
+  }
+
+  /** The mean loss over the real seeds (pre-averaged value if none); {@code NaN} if any is unknown. */
+  public double meanLoss(int arch) {
+    return mean(loss, arch);
+  }
+
+  private double mean(double[] values, int arch) {
     int first = firstReal(arch);
     int from = first < count[arch] ? first : 0;
     int n = count[arch] - from;
@@ -162,7 +171,7 @@ public final class FinalView {
     }
     double sum = 0;
     for (int s = from; s < count[arch]; s++) {
-      sum += accuracy[arch * stride + s];
+      sum += values[arch * stride + s];
     }
     return sum / n;
   }
