@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
       "table is written into it.",
       "csv: --out is the tidy results CSV (index,arch,dataset,hp,seed,epoch,",
       "split,accuracy,loss,time[,top5]); the costs CSV goes to --costs-out",
-      "(default: <out>.costs.csv). 'nb201 import csv' reads both back."
+      "(default: <out>.costs.csv); device values, if any, to <out>.hardware.csv.",
+      "'nb201 import csv' reads results and costs back, 'nb201 import hw' the device values."
     })
 final class ExportCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -53,6 +54,11 @@ final class ExportCommand implements Runnable {
         Exporter.csv(s, out, costs);
         pw.println("wrote " + out);
         pw.println("wrote " + costs);
+        if (!s.reader().hardwareSets().isEmpty()) {
+          Path hardware = Exporter.hardwareSibling(out);
+          Exporter.hardwareCsv(s, hardware);
+          pw.println("wrote " + hardware);
+        }
       }
     } catch (StoreException e) {
       throw new UserException(e.getMessage(), e);
