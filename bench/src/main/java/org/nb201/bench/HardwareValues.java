@@ -34,7 +34,10 @@ public final class HardwareValues {
     return ((Number) value).doubleValue();
   }
 
-  /** A CSV field as a {@code Double} when it is a plain decimal number, else the text itself (which {@link #problem} refuses). */
+  /**
+   * A CSV field as a {@code Double} when it is a plain decimal number, else the text itself (which
+   * {@link #problem} refuses).
+   */
   public static Object parse(String text) {
     return DECIMAL.matcher(text).matches() ? Double.valueOf(Double.parseDouble(text)) : text;
   }

@@ -35,7 +35,8 @@ final class ImportHwCommand implements Runnable {
   @Parameters(paramLabel = "<file>", description = "A HELP .pt file, the HW-NAS-Bench pickle or a hardware CSV.")
   Path source;
 
-  @Option(names = "--store", required = true, paramLabel = "S", description = "The store to add to (created if absent).")
+  @Option(names = "--store", required = true, paramLabel = "S",
+      description = "The store to add to (created if absent).")
   Path store;
 
   @Option(names = "--device", paramLabel = "NAME", description = "The device (required for a HELP file; a filter"
@@ -81,8 +82,8 @@ final class ImportHwCommand implements Runnable {
         + " table" + (s.tables().size() == 1 ? "" : "s"));
     for (HardwareTable t : s.tables()) {
       double[] v = Arrays.stream(t.values()).filter(x -> !Double.isNaN(x)).toArray();
-      out.printf(Locale.ROOT, "  %-40s %5d cells  min %s  max %s%n", t.describe(), v.length,
-          Double.toString(Arrays.stream(v).min().orElse(Double.NaN)),
+      out.printf(Locale.ROOT, "  %-40s %5d cell%s  min %s  max %s%n", t.describe(), v.length,
+          v.length == 1 ? " " : "s", Double.toString(Arrays.stream(v).min().orElse(Double.NaN)),
           Double.toString(Arrays.stream(v).max().orElse(Double.NaN)));
     }
     for (String note : s.notes()) {

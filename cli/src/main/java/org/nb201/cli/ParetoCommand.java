@@ -129,7 +129,8 @@ final class ParetoCommand implements Runnable {
     r.objectives().forEach(o -> head.append(',').append(o.key()));
     out.println(head);
     for (ParetoResult.Point p : r.front()) {
-      StringBuilder row = new StringBuilder().append(p.index()).append(',').append(SearchSpace.official().arch(p.index()));
+      StringBuilder row = new StringBuilder().append(p.index()).append(',')
+          .append(SearchSpace.official().arch(p.index()));
       p.values().forEach(v -> row.append(',').append(v));
       out.println(row);
     }

@@ -79,7 +79,8 @@ final class ParetoSearchCommand implements Runnable {
       description = "Dataset of the search signal (default: ${DEFAULT-VALUE}, the official one).")
   String signalDataset;
 
-  @Option(names = "--signal-hp", defaultValue = "12", description = "hp of the search signal (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--signal-hp", defaultValue = "12",
+      description = "hp of the search signal (default: ${DEFAULT-VALUE}).")
   int signalHp;
 
   @Option(names = "--population", defaultValue = "10", description = "mo-rea population (default: ${DEFAULT-VALUE}).")
@@ -149,10 +150,10 @@ final class ParetoSearchCommand implements Runnable {
       out.println("note: the search covers " + s.searchableCells() + " of 15625 cells (those with the signal and"
           + " every looked-up objective)");
     }
-    out.printf(Locale.ROOT, "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",
-        s.evaluated().mean(), s.usedTime().mean(), wall);
-    out.printf(Locale.ROOT, "relative hypervolume of the found set: mean %.4f  std %.4f  min %.4f  max %.4f  (%d runs)%n",
-        s.relativeHypervolume().mean(), s.relativeHypervolume().std(), s.relativeHypervolume().min(),
+    out.printf(Locale.ROOT, "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time:"
+        + " %.3f s%n", s.evaluated().mean(), s.usedTime().mean(), wall);
+    out.printf(Locale.ROOT, "relative hypervolume of the found set: mean %.4f  std %.4f  min %.4f  max %.4f"
+        + "  (%d runs)%n", s.relativeHypervolume().mean(), s.relativeHypervolume().std(), s.relativeHypervolume().min(),
         s.relativeHypervolume().max(), s.runs());
     out.printf(Locale.ROOT, "found cells per run: mean %.1f  std %.1f%n", s.foundCells().mean(), s.foundCells().std());
     out.println("anytime relative hypervolume (mean and std over runs):");

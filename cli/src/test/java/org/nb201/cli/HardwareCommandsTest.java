@@ -137,10 +137,10 @@ class HardwareCommandsTest {
     CliRun r = CliRun.of("pareto", "--store", store.toString(), "--objectives", "test-accuracy@cifar10,latency@fpga");
     assertThat(r.exitCode()).as(r.err()).isZero();
     String[] l = r.lines();
-    assertThat(l[1]).isEqualTo("objectives  test-accuracy@cifar10      maximise  cifar10 ori-test accuracy, hp 200, last"
-        + " epoch, mean over seeds (%)");
-    assertThat(l[3]).isEqualTo("cells       2 of 15625 have every objective; cells without: test-accuracy@cifar10 15623,"
-        + " latency@fpga 0");
+    assertThat(l[1]).isEqualTo("objectives  test-accuracy@cifar10      maximise  cifar10 ori-test accuracy, hp 200,"
+        + " last epoch, mean over seeds (%)");
+    assertThat(l[3]).isEqualTo("cells       2 of 15625 have every objective; cells without: test-accuracy@cifar10"
+        + " 15623, latency@fpga 0");
     assertThat(l[4]).isEqualTo("front       2 cells, 2 distinct vectors (every cell sharing a front vector is listed)");
     // worst accuracy 85.86333333333334 - 1% of the range, worst fpga latency 5.72496 + 1% of the range
     double refAcc = 85.86333333333334 - 0.01 * (91.58333333333333 - 85.86333333333334);

@@ -15,7 +15,7 @@ import org.nb201.space.Arch;
 final class CellValues {
   private CellValues() {}
 
-  /** The {@value Arch#COUNT} values of {@code container} at {@code where} (e.g. {@code nasbench201/cifar10/fpga_latency}). */
+  /** The values of {@code container} at {@code where} (e.g. {@code nasbench201/cifar10/fpga_latency}), by index. */
   static double[] of(Path file, String where, Object container, String metric) throws HardwareFormatException {
     double[] out = new double[Arch.COUNT];
     if (container instanceof List<?> list) {

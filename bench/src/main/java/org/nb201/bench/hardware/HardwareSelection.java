@@ -27,7 +27,7 @@ public record HardwareSelection(String device, String dataset, String metric) {
     return new HardwareSelection(null, null, null);
   }
 
-  /** The selection of the command-line options; {@code unit} must be the metric's unit and selects it when no metric is given. */
+  /** The selection of the options; {@code unit} must be the metric's unit and selects it when no metric is given. */
   public static HardwareSelection of(String device, String dataset, String metric, String unit) {
     String m = metric;
     if (unit != null) {

@@ -11,7 +11,8 @@ public record HardwareLimit(String device, String metric, double max) {
     HardwareTable.checkDevice(device);
     HardwareTable.unitOf(metric);
     if (!(max >= 0) || Double.isInfinite(max)) {
-      throw new IllegalArgumentException("the " + metric + " limit of " + device + " must be a number >= 0, got " + max);
+      throw new IllegalArgumentException("the " + metric + " limit of " + device + " must be a number >= 0, got "
+          + max);
     }
   }
 

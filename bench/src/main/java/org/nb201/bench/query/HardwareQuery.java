@@ -17,7 +17,7 @@ import org.nb201.bench.store.StoreReader;
 final class HardwareQuery {
   private HardwareQuery() {}
 
-  /** The dataset whose rows answer for {@code dataset}: itself, or cifar10 for cifar10-valid when only cifar10 has them. */
+  /** The dataset whose rows answer for {@code dataset}: itself, or cifar10 for cifar10-valid when only it has them. */
   static String networkDataset(List<StoreReader.HardwareSet> sets, String device, String metric, String dataset) {
     if (has(sets, device, metric, dataset)) {
       return dataset;
@@ -72,7 +72,8 @@ final class HardwareQuery {
         have.add(s.device() + " " + s.metric() + " on " + s.dataset());
       }
       throw new IllegalArgumentException("the store has no " + device + " " + metric + " values for " + dataset
-          + (have.isEmpty() ? "; it has no device values at all (nb201 import hw)" : "; it has " + String.join(", ", have)));
+          + (have.isEmpty() ? "; it has no device values at all (nb201 import hw)"
+              : "; it has " + String.join(", ", have)));
     }
     return reader.hardware(device, from, metric);
   }

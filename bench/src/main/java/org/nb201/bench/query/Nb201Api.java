@@ -221,7 +221,7 @@ public final class Nb201Api implements AutoCloseable {
     return HardwareQuery.of(reader, hardwareSets(), index, dataset);
   }
 
-  /** All values of one (device, metric) for {@code dataset}'s network; fails, listing what the store has, when absent. */
+  /** All values of one (device, metric) for {@code dataset}'s network; fails, listing what the store has. */
   public HardwareTable hardware(String device, String metric, String dataset) {
     Names.checkDataset(dataset);
     return HardwareQuery.table(reader, hardwareSets(), device, metric, dataset);

@@ -149,7 +149,7 @@ public final class StoreReader {
     return out;
   }
 
-  /** The values of one (device, dataset, metric) by index ({@code NaN} where absent; all NaN when the store has none). */
+  /** The values of one (device, dataset, metric) by index ({@code NaN} where absent, also in a store without them). */
   public HardwareTable hardware(String device, String dataset, String metric) {
     double[] values = new double[org.nb201.space.Arch.COUNT];
     Arrays.fill(values, Double.NaN);

@@ -217,7 +217,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
     return trials.size();
   }
 
-  /** Metric rows written so far, carried over ones included (rows of trials still buffered for the current arch excluded). */
+  /** Metric rows written so far, carried over ones included (rows still buffered for the current arch excluded). */
   public long metricRowCount() {
     return metrics.rows() + carriedRows;
   }

@@ -40,7 +40,7 @@ final class HardwareFixtures {
     return xs;
   }
 
-  /** The HW-NAS-Bench structure with {@code imagenetKey} for ImageNet16-120 ({@code ImageNet16-120} or {@code ImageNet}). */
+  /** The HW-NAS-Bench structure; {@code imagenetKey} ({@code ImageNet16-120} or {@code ImageNet}) names ImageNet. */
   static Map<String, Object> hwNasBench(String imagenetKey) {
     Map<String, Object> space = new LinkedHashMap<>();
     for (int d = 0; d < DATASETS.size(); d++) {

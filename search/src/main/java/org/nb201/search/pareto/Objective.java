@@ -78,7 +78,7 @@ public record Objective(String key, Kind kind, String qualifier, String dataset,
     return kind.maximised ? -value : value;
   }
 
-  /** One line saying what the values are, e.g. {@code cifar10 ori-test accuracy, hp 200, last epoch, mean over seeds}. */
+  /** What the values are, e.g. {@code cifar10 ori-test accuracy, hp 200, last epoch, mean over seeds}. */
   public String describe(int hp) {
     return switch (kind) {
       case ACCURACY, LOSS -> dataset + " " + split.key() + " " + kind.name().toLowerCase(Locale.ROOT) + ", hp " + hp
