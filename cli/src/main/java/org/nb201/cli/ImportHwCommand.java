@@ -2,12 +2,14 @@ package org.nb201.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nb201.bench.HardwareTable;
 import org.nb201.bench.hardware.HardwareSelection;
 import org.nb201.bench.importer.HardwareImporter;
+import org.nb201.bench.importer.ImportOptions;
 import org.nb201.bench.store.CsvImportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,11 +59,23 @@ final class ImportHwCommand implements Runnable {
   @Option(names = "--force", description = "Replace device values the store already has.")
   boolean force;
 
+  @Option(names = "--quiet", description = "No note before rewriting a large store.")
+  boolean quiet;
+
+  /** Above this size the rewrite takes long enough to say so first. */
+  private static final long LARGE_STORE = 200_000_000L;
+
   @Override
   public void run() {
     HardwareSelection selection = HardwareSelection.of(device, dataset, metric, unit);
     HardwareImporter.Summary s;
     try {
+      long bytes = Files.isRegularFile(store) ? Files.size(store) : 0;
+      if (bytes > LARGE_STORE && !quiet && ImportOptions.interactive()) {
+        spec.commandLine().getErr().printf(Locale.ROOT, "nb201: the store is written anew with everything it holds"
+            + " (%.0f MB; about a minute per GB on 2 cores)%n", bytes / 1e6);
+        spec.commandLine().getErr().flush();
+      }
       s = HardwareImporter.importHardware(source, store, selection, force);
     } catch (CsvImportException e) {
       PrintWriter err = spec.commandLine().getErr();

@@ -90,6 +90,23 @@ class HardwareFileTest {
   }
 
   @Test
+  void theFixtureIsAGenuinePickleThatPythonsStandardLibraryReadsTheSame() throws Exception {
+    Path file = PickleWriter.writePickle(dir.resolve("hw.pickle"), HardwareFixtures.hwNasBench("ImageNet16-120"));
+    List<HardwareTable> tables = HardwareFile.read(file, HardwareSelection.all()).tables();
+    for (String[] t : new String[][] {{"cifar10", "edgegpu", "latency"}, {"cifar100", "raspi4", "latency"},
+        {"ImageNet16-120", "fpga", "energy"}}) {
+      String[] lines = HardwareFixtures.python("read_pickle.py", file.toString(),
+          "nasbench201/" + t[0] + "/" + t[1] + "_" + t[2], "0", "1", "96", "11472", "15624").split("\n");
+      HardwareTable table = tables.stream().filter(x -> x.dataset().equals(t[0]) && x.device().equals(t[1])
+          && x.metric().equals(t[2])).findFirst().orElseThrow();
+      int[] at = {0, 1, 96, 11472, 15624};
+      for (int k = 0; k < at.length; k++) {
+        assertThat(table.value(at[k])).isEqualTo(Double.parseDouble(lines[k]));
+      }
+    }
+  }
+
+  @Test
   void readsTheHwNasBenchStructureAsPythonAndNumpyPickleIt() throws Exception {
     checkHwNasBench(HardwareFixtures.pythonHwNasBench(dir));
   }

@@ -25,6 +25,7 @@ public final class MultiSearchRunner {
     double used = 0;
     int evaluated = 0;
     double hv = 0;
+    int[] cells = new int[0];
     while (used < budget) {
       Arch arch = algorithm.propose();
       if (arch == null) {
@@ -38,12 +39,13 @@ public final class MultiSearchRunner {
       evaluated++;
       algorithm.observe(arch, o.vector());
       if (archive.add(space.indexOf(arch), o.vector())) {
-        hv = problem.relativeHypervolume(archive.cells());
+        cells = archive.cells();
+        hv = problem.relativeHypervolume(cells);
       }
-      curve.add(new MultiRunResult.Point(evaluated, used, hv, archive.cells().length));
+      curve.add(new MultiRunResult.Point(evaluated, used, hv, cells.length));
     }
     List<Integer> found = new ArrayList<>();
-    for (int c : archive.cells()) {
+    for (int c : cells) {
       found.add(c);
     }
     return new MultiRunResult(run, seed, evaluated, used, found, hv, curve);
