@@ -13,9 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.SharedData;
 import org.nb201.bench.hardware.HardwareFile;
 import org.nb201.bench.hardware.HardwareSelection;
-import org.nb201.bench.nats.NatsArchive;
 import org.nb201.bench.store.Provenance;
-import org.nb201.bench.store.StoreWriter;
 
 /**
  * Device values in the query API: the genuine NATS records of cells 0 and 11 with the genuine HELP
@@ -29,20 +27,13 @@ class HardwareQueryTest {
 
   @BeforeAll
   static void build() throws Exception {
-    NatsArchive archive = new NatsArchive(SharedData.natsSample());
-    Path store = dir.resolve("nats-hw.duckdb");
-    try (StoreWriter w = StoreWriter.create(store)) {
-      for (int index : new int[] {0, 11}) {
-        w.addProvenance(Provenance.ofFile(archive.archFile(index), "{\"importer\":\"nats\"}"));
-        archive.importArch(index, w);
-      }
+    Path store = NatsSampleQueryTest.writeSample(dir.resolve("nats-hw.duckdb"), w -> {
       for (String device : List.of("fpga", "pixel3")) {
         Path file = SharedData.require("data/hw-latency/" + device + ".pt");
         w.addProvenance(Provenance.ofFile(file, "{}"));
         w.addHardware(HardwareFile.read(file, HardwareSelection.of(device, null, null, null)).tables().get(0));
       }
-      w.commit();
-    }
+    });
     api = Nb201Api.open(store, 0);
   }
 
