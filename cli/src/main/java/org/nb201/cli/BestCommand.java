@@ -1,12 +1,16 @@
 package org.nb201.cli;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.nb201.bench.query.BestResult;
-import org.nb201.bench.query.OfficialNames;
+import org.nb201.bench.query.HardwareLimit;
 import org.nb201.bench.query.Nb201Api;
+import org.nb201.bench.query.OfficialNames;
 import org.nb201.bench.store.Store;
 import org.nb201.space.SearchSpace;
 import picocli.CommandLine;
@@ -23,7 +27,8 @@ import picocli.CommandLine.Parameters;
       "epoch (official find_best), optionally under FLOP and parameter limits",
       "(inclusive). Names are remapped as officially: cifar10 valid is",
       "cifar10-valid x-valid, cifar10 test is cifar10 ori-test, cifar100 and",
-      "ImageNet16-120 valid|test are x-valid|x-test. Ties keep the lowest index."
+      "ImageNet16-120 valid|test are x-valid|x-test. Ties keep the lowest index.",
+      "Device limits (--max-latency, --max-energy) read the store's hardware table."
     })
 final class BestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,6 +54,14 @@ final class BestCommand implements Runnable {
   @Option(names = "--max-params", paramLabel = "P", description = "Largest parameter count allowed, in millions.")
   Double maxParams;
 
+  @Option(names = "--max-latency", paramLabel = "DEVICE=MS", description = "Largest latency on a device of the"
+      + " store's hardware table, in ms (repeatable), e.g. fpga=3.5.")
+  List<String> maxLatency = new ArrayList<>();
+
+  @Option(names = "--max-energy", paramLabel = "DEVICE=MJ", description = "Largest energy on a device, in mJ"
+      + " (repeatable).")
+  List<String> maxEnergy = new ArrayList<>();
+
   @Option(names = "--json", description = "Print the result as JSON.")
   boolean json;
 
@@ -57,10 +70,13 @@ final class BestCommand implements Runnable {
     requireLimit("--max-flops", maxFlops);
     requireLimit("--max-params", maxParams);
     OfficialNames.DatasetSplit where = OfficialNames.remap(dataset, metric);
+    List<HardwareLimit> limits = new ArrayList<>();
+    maxLatency.forEach(t -> limits.add(HardwareLimit.parse("latency", t)));
+    maxEnergy.forEach(t -> limits.add(HardwareLimit.parse("energy", t)));
     BestResult b;
     String missing;
     try (Store s = StoreCli.open(store)) {
-      b = new Nb201Api(s, 0).findBest(dataset, metric, maxFlops, maxParams, hp);
+      b = new Nb201Api(s, 0).findBest(dataset, metric, maxFlops, maxParams, hp, limits);
       missing = b.index() >= 0 ? null : missing(s, where, b);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -80,6 +96,11 @@ final class BestCommand implements Runnable {
       if (missing != null) {
         o.addProperty("missing", missing);
       }
+      if (!limits.isEmpty()) {
+        JsonArray l = new JsonArray();
+        limits.forEach(x -> l.add(x.describe()));
+        o.add("device_limits", l);
+      }
       out.println(new GsonBuilder().serializeNulls().setPrettyPrinting().create().toJson(o));
     } else {
       if (b.index() < 0) {
@@ -92,8 +113,12 @@ final class BestCommand implements Runnable {
         out.println("accuracy    " + StoreCli.text(b.accuracy()) + "  (" + where.dataset() + " " + where.split()
             + ", hp " + hp + ", last epoch, mean over seeds)");
       }
+      if (!limits.isEmpty()) {
+        out.println("limits      " + String.join(", ", limits.stream().map(HardwareLimit::describe).toList()));
+      }
       out.println("considered  " + b.candidates() + " architectures; " + b.overLimit() + " over the limits, "
-          + b.missingCosts() + " without costs, " + b.missingMetric() + " without the final value");
+          + b.missingCosts() + " without costs" + (limits.isEmpty() ? "" : " or device values") + ", "
+          + b.missingMetric() + " without the final value");
     }
     out.flush();
   }

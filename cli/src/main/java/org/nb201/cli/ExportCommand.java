@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
       "table is written into it.",
       "csv: --out is the tidy results CSV (index,arch,dataset,hp,seed,epoch,",
       "split,accuracy,loss,time[,top5]); the costs CSV goes to --costs-out",
-      "(default: <out>.costs.csv). 'nb201 import csv' reads both back.",
+      "(default: <out>.costs.csv); device values, if any, to <out>.hardware.csv.",
+      "'nb201 import csv' reads results and costs back, 'nb201 import hw' the device values.",
       "All files are written or none; existing ones are replaced only with --force."
     })
 final class ExportCommand implements Runnable {
@@ -53,7 +54,7 @@ final class ExportCommand implements Runnable {
     Path costs = costsOut != null ? costsOut : Exporter.costsSibling(out);
     if (format.equals("parquet")) {
       OutputTarget.folder(out, "output folder", store);
-      for (String table : Files.isDirectory(out) ? StoreFormat.tables() : List.<String>of()) {
+      for (String table : Files.isDirectory(out) ? StoreFormat.tables(StoreFormat.VERSION) : List.<String>of()) {
         OutputTarget.file(out.resolve(table + ".parquet"), "export file", force, store);
       }
     } else {
@@ -62,15 +63,20 @@ final class ExportCommand implements Runnable {
       }
       OutputTarget.file(out, "results CSV", force, store);
       OutputTarget.file(costs, "costs CSV", force, store);
+      OutputTarget.file(Exporter.hardwareSibling(out), "hardware CSV", force, store);
     }
     try (Store s = StoreCli.open(store)) {
       if (format.equals("parquet")) {
         List<Path> files = Exporter.parquet(s, out);
         files.forEach(f -> pw.println("wrote " + f));
       } else {
-        Exporter.csv(s, out, costs);
+        Path hardware = s.reader().hardwareSets().isEmpty() ? null : Exporter.hardwareSibling(out);
+        Exporter.csv(s, out, costs, hardware);
         pw.println("wrote " + out);
         pw.println("wrote " + costs);
+        if (hardware != null) {
+          pw.println("wrote " + hardware);
+        }
       }
     } catch (StoreException e) {
       throw new UserException(e.getMessage(), e);

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {"Create a store from benchmark data. The store is written atomically:",
-      "on any error nothing is left at --out."},
-    subcommands = {ImportCommand.Csv.class, ImportNatsCommand.class, ImportNb201Command.class})
+      "on any error nothing is left at --out. 'import hw' adds device measurements to a store."},
+    subcommands = {ImportCommand.Csv.class, ImportNatsCommand.class, ImportNb201Command.class, ImportHwCommand.class})
 final class ImportCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

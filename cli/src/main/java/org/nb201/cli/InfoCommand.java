@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     name = "info",
     mixinStandardHelpOptions = true,
     description = {"Describe a store: format, size, row counts, the (dataset, hp) trial",
-      "sets with their seeds, and the provenance of its data."})
+      "sets with their seeds, the device values (hardware table) and the provenance of its data."})
 final class InfoCommand implements Runnable {
   /** Provenance rows listed in text output; the rest are counted. */
   static final int LISTED_SOURCES = 5;
@@ -55,6 +55,7 @@ final class InfoCommand implements Runnable {
       StoreReader r = s.reader();
       List<StoreReader.TrialSet> sets = r.trialSets();
       List<Provenance> sources = r.provenance();
+      List<StoreReader.HardwareSet> hardware = r.hardwareSets();
       long size = size(s.path());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -79,6 +80,17 @@ final class InfoCommand implements Runnable {
           ts.add(x);
         }
         o.add("trial_sets", ts);
+        JsonArray hw = new JsonArray();
+        for (StoreReader.HardwareSet h : hardware) {
+          JsonObject x = new JsonObject();
+          x.addProperty("device", h.device());
+          x.addProperty("dataset", h.dataset());
+          x.addProperty("metric", h.metric());
+          x.addProperty("unit", h.unit());
+          x.addProperty("cells", h.cells());
+          hw.add(x);
+        }
+        o.add("hardware", hw);
         JsonArray ps = new JsonArray();
         sources.forEach(p -> ps.add(new GsonBuilder().create().toJsonTree(new Source(p))));
         o.add("provenance", ps);
@@ -92,12 +104,18 @@ final class InfoCommand implements Runnable {
             + s.meta().get("tool_version") + " with DuckDB " + s.meta().get("duckdb_version") + " at "
             + s.meta().get("created"));
         out.println("rows        metrics " + r.rowCount("metrics") + ", trials " + r.rowCount("trials") + ", costs "
-            + r.rowCount("costs") + ", archs " + r.rowCount("archs"));
+            + r.rowCount("costs") + ", archs " + r.rowCount("archs") + ", hardware " + r.rowCount("hardware"));
         out.println("trial sets  " + (sets.isEmpty() ? "none" : String.format(Locale.ROOT, "%-15s %4s %8s %6s  %s",
             "dataset", "hp", "trials", "archs", "seeds")));
         for (StoreReader.TrialSet t : sets) {
           out.printf(Locale.ROOT, "            %-15s %4d %8d %6d  %s%n", t.dataset(), t.hp(), t.trials(), t.archs(),
               t.seeds());
+        }
+        out.println("hardware    " + (hardware.isEmpty() ? "none" + (s.has("hardware") ? "" : " (format 1 store)")
+            : String.format(Locale.ROOT, "%-15s %-15s %-8s %4s %6s", "device", "dataset", "metric", "unit", "cells")));
+        for (StoreReader.HardwareSet h : hardware) {
+          out.printf(Locale.ROOT, "            %-15s %-15s %-8s %4s %6d%n", h.device(), h.dataset(), h.metric(),
+              h.unit(), h.cells());
         }
         out.println("provenance  " + sources.size() + " source" + (sources.size() == 1 ? "" : "s"));
         for (Provenance p : sources.subList(0, Math.min(LISTED_SOURCES, sources.size()))) {

@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
       CollectCommand.class,
       ClusterCommand.class,
       SearchCommand.class,
+      ParetoCommand.class,
+      ParetoSearchCommand.class,
       WorkerCommand.class,
       CommandLine.HelpCommand.class,
     })

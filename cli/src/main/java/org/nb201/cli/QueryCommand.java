@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
       "epoch, one random seed per dataset (drawn reproducibly, see",
       "--random-seed). The paper's tables use --hp 200 --mean. Sets a trial",
       "lacks at that epoch are left out with a note (train too: a table of final",
-      "results has none); only a trial with nothing at that epoch is an error."
+      "results has none); only a trial with nothing at that epoch is an error.",
+      "Device values of the store's hardware table follow (<device>_latency in ms,",
+      "<device>_energy in mJ, as HW-NAS-Bench names them)."
     })
 final class QueryCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -93,10 +95,12 @@ final class QueryCommand implements Runnable {
       }
       List<MoreInfo> infos = new ArrayList<>();
       List<String> empty = new ArrayList<>();
+      List<Map<String, Double>> hardware = new ArrayList<>();
       MissingDataException first = null;
       for (String d : datasets) {
         try {
           infos.add(api.getMoreInfo(index, d, epoch, hp, choice));
+          hardware.add(api.getHardwareInfo(index, d));
         } catch (MissingDataException e) {
           if (dataset != null) {
             throw e;
@@ -109,19 +113,24 @@ final class QueryCommand implements Runnable {
       if (infos.isEmpty()) {
         throw first;
       }
-      print(index, choice, infos, empty);
+      print(index, choice, infos, hardware, empty);
     } catch (MissingDataException e) {
       throw StoreCli.missing(e);
     }
   }
 
-  private void print(int index, SeedChoice choice, List<MoreInfo> infos, List<String> empty) {
+  private void print(int index, SeedChoice choice, List<MoreInfo> infos, List<Map<String, Double>> hardware,
+      List<String> empty) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       JsonObject all = new JsonObject();
-      for (MoreInfo m : infos) {
+      for (int i = 0; i < infos.size(); i++) {
+        MoreInfo m = infos.get(i);
         JsonObject o = new JsonObject();
         for (Map.Entry<String, Double> e : m.values().entrySet()) {
+          o.add(e.getKey(), StoreCli.json(e.getValue()));
+        }
+        for (Map.Entry<String, Double> e : hardware.get(i).entrySet()) {
           o.add(e.getKey(), StoreCli.json(e.getValue()));
         }
         all.add(m.dataset(), o);
@@ -137,10 +146,15 @@ final class QueryCommand implements Runnable {
       spec.commandLine().getErr().flush();
     } else {
       out.println("index " + index + "  " + SearchSpace.official().arch(index));
-      for (MoreInfo m : infos) {
+      for (int i = 0; i < infos.size(); i++) {
+        MoreInfo m = infos.get(i);
         out.println(m.dataset() + "  hp " + m.hp() + "  epoch " + m.epoch() + "  " + seeds(choice, m));
         for (Map.Entry<String, Double> e : m.values().entrySet()) {
           out.printf("  %-18s %s%n", e.getKey(), StoreCli.text(e.getValue()));
+        }
+        for (Map.Entry<String, Double> e : hardware.get(i).entrySet()) {
+          out.printf("  %-18s %s%s%n", e.getKey(), StoreCli.text(e.getValue()),
+              Double.isNaN(e.getValue()) ? "" : e.getKey().endsWith("_energy") ? " mJ" : " ms");
         }
         for (String note : m.notes()) {
           out.println("  note: " + note);

@@ -40,8 +40,9 @@ class ExportCommandTest {
     Path pq = out.resolve("pq");
     CliRun r = CliRun.of("export", store.toString(), "--format", "parquet", "--out", pq.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.lines()).hasSize(7);
+    assertThat(r.lines()).hasSize(8);
     assertThat(pq.resolve("finals.parquet")).exists();
+    assertThat(pq.resolve("hardware.parquet")).exists();
     assertThat(pq.resolve("metrics.parquet")).exists();
   }
 

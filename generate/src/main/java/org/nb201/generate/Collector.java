@@ -20,9 +20,10 @@ import org.nb201.bench.store.StoreWriter;
 
 /**
  * Merges the verified results of an output directory into a store. Corrupt results are refused
- * and named; missing ones are counted. With {@code add}, an existing store's trials and costs are
- * carried over and new trials added (a trial the store already holds is kept as it is); the new
- * store replaces the old one atomically. Every trial gets its own provenance: the result file and
+ * and named; missing ones are counted. With {@code add}, everything an existing store holds is
+ * carried over ({@link StoreWriter#carryOver}: trials, costs, hardware values, provenance) and new
+ * trials added (a trial the store already holds is kept as it is); the new store replaces the old
+ * one atomically. Every trial gets its own provenance: the result file and
  * its checksum, and the trainer's record (tool version, config, seed, threads, engine, device, data
  * checksum, machine).
  */
@@ -83,39 +84,33 @@ public final class Collector {
         added++;
       }
       for (CostAccumulator c : costs.values()) {
-        w.addCost(c.record());
+        w.putCost(c.record());
       }
       w.commit();
     }
     return new int[] {added, skipped, carried};
   }
 
+  /**
+   * The old store's trials, metric rows, costs, hardware values and provenance go into the writer
+   * ({@link StoreWriter#carryOver}); its costs also seed the accumulators, so that new trials of a
+   * carried cell are checked against them and averaged into its latency.
+   */
   private static int carryOver(Path storeFile, StoreWriter w, Set<TrialKey> present,
       Map<String, CostAccumulator> costs) {
-    int n = 0;
     try (Store old = Store.open(storeFile)) {
       StoreReader r = old.reader();
-      w.addProvenance(Provenance.ofFile(storeFile, "{\"carried_over_from\":\"" + storeFile.getFileName() + "\"}"));
+      int n = w.carryOver(old);
+      r.trialRows((key, provenanceId) -> present.add(key));
       for (String dataset : r.datasets()) {
-        for (int hp : r.hps()) {
-          List<TrialKey> keys = new ArrayList<>();
-          r.trials(dataset, hp, (index, seed) ->
-              keys.add(new TrialKey(index, dataset, hp, seed == StoreReader.AVERAGED ? null : seed)));
-          for (TrialKey k : keys) {
-            Trial t = r.trial(k).orElseThrow();
-            w.addTrial(t);
-            present.add(k);
-            n++;
-          }
-        }
         for (CostRecord c : r.costs(dataset)) {
           if (c != null) {
             costs.put(c.index() + "\t" + dataset, CostAccumulator.of(c));
           }
         }
       }
+      return n;
     }
-    return n;
   }
 
   private static Provenance provenance(Path file, TrialOutcome o) {

@@ -9,7 +9,9 @@ import java.util.Map;
  * The result of {@code get_cost_info}: {@code flops} (millions), {@code params} (millions),
  * {@code latency} (seconds per batch of 256), then {@code T-train@epoch}, {@code T-train@total}
  * and {@code T-<split>@epoch}, {@code T-<split>@total} for each evaluation split the trials have
- * (per-epoch mean and total over the schedule, averaged over seeds). Unknown values are
+ * (per-epoch mean and total over the schedule, averaged over seeds), then the device values of
+ * the store's {@code hardware} table as HW-NAS-Bench's {@code query_by_index} names them
+ * ({@code <device>_latency} in ms, {@code <device>_energy} in mJ). Unknown values are
  * {@code NaN}; {@code notes} says why.
  */
 public record CostInfo(int index, String dataset, int hp, Map<String, Double> values, List<String> notes) {

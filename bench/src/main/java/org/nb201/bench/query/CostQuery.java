@@ -11,7 +11,8 @@ import org.nb201.bench.store.StoreReader;
 
 /**
  * {@code get_cost_info} and {@code get_latency}: costs from the {@code costs} table, time totals
- * from the trials (official {@code get_compute_costs}). Per trial, {@code T-<set>@total} is the
+ * from the trials (official {@code get_compute_costs}), then the device values of the
+ * {@code hardware} table ({@link HardwareQuery}). Per trial, {@code T-<set>@total} is the
  * time summed over all {@code hp} epochs and {@code T-<set>@epoch} its mean per epoch; both are
  * unknown unless every epoch has a time. They are averaged over the trial set's seeds (the real
  * ones; pre-averaged values only when there are none).
@@ -19,10 +20,10 @@ import org.nb201.bench.store.StoreReader;
 final class CostQuery {
   private CostQuery() {}
 
-  static CostInfo build(StoreReader reader, TrialIndex trials, int index, String dataset, int hp)
-      throws MissingDataException {
+  static CostInfo build(StoreReader reader, TrialIndex trials, int index, String dataset, int hp,
+      Map<String, Double> hardware) throws MissingDataException {
     Optional<CostRecord> cost = reader.cost(index, dataset);
-    if (cost.isEmpty() && trials.count(index) == 0) {
+    if (cost.isEmpty() && trials.count(index) == 0 && hardware.isEmpty()) {
       throw new MissingDataException(index, dataset, "no costs and no trials for (index " + index + ", " + dataset
           + ", hp " + hp + ")");
     }
@@ -36,6 +37,7 @@ final class CostQuery {
     }
     if (trials.count(index) == 0) {
       notes.add("no trials for (index " + index + ", " + dataset + ", hp " + hp + "): time keys omitted");
+      addHardware(values, notes, hardware, index, dataset);
       return new CostInfo(index, dataset, hp, values, notes);
     }
     int[] seeds = trials.realSeeds(index);
@@ -76,7 +78,19 @@ final class CostQuery {
         }
       }
     }
+    addHardware(values, notes, hardware, index, dataset);
     return new CostInfo(index, dataset, hp, values, notes);
+  }
+
+  /** The device values after the official keys, named as HW-NAS-Bench names them ({@code fpga_latency}). */
+  private static void addHardware(Map<String, Double> values, List<String> notes, Map<String, Double> hardware,
+      int index, String dataset) {
+    for (Map.Entry<String, Double> e : hardware.entrySet()) {
+      values.put(e.getKey(), e.getValue());
+      if (Double.isNaN(e.getValue())) {
+        notes.add(e.getKey() + " not measured for (index " + index + ", " + dataset + ")");
+      }
+    }
   }
 
   static double latency(StoreReader reader, int index, String dataset) throws MissingDataException {

@@ -196,6 +196,15 @@ public final class FinalView {
 
   /** The mean accuracy over the real seeds (pre-averaged value if none); {@code NaN} if any is unknown. */
   public double meanAccuracy(int arch) {
+    return mean(accuracy, arch);
+  }
+
+  /** The mean loss over the real seeds (pre-averaged value if none); {@code NaN} if any is unknown. */
+  public double meanLoss(int arch) {
+    return mean(loss, arch);
+  }
+
+  private double mean(double[] values, int arch) {
     int first = firstReal(arch);
     int count = seedCount(arch);
     int from = first < count ? first : 0;
@@ -205,7 +214,7 @@ public final class FinalView {
     }
     double sum = 0;
     for (int s = from; s < count; s++) {
-      sum += accuracy[start[arch] + s];
+      sum += values[start[arch] + s];
     }
     return sum / n;
   }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nb201.bench.HardwareTable;
 import org.nb201.bench.Split;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreFormat;
@@ -56,6 +57,7 @@ public final class Nb201Api implements AutoCloseable {
   private final Map<Long, TrialIndex> trialIndexes = new ConcurrentHashMap<>();
   private final StatsCache cache;
   private final PyRandom rng;
+  private volatile List<StoreReader.HardwareSet> hardwareSets;
   private double usedTime;
 
   /** An API over an open store, with the random generator seeded with {@code randomSeed}. */
@@ -194,7 +196,39 @@ public final class Nb201Api implements AutoCloseable {
     OfficialNames.checkDataset(dataset);
     checkHp(hp);
     SearchSpace.checkIndex(index);
-    return CostQuery.build(reader, trials(dataset, hp), index, dataset, hp);
+    return CostQuery.build(reader, trials(dataset, hp), index, dataset, hp,
+        HardwareQuery.of(reader, hardwareSets(), index, dataset));
+  }
+
+  /**
+   * The device values the store holds: (device, dataset, metric, unit, cells), by device; empty for a
+   * store without any (format version 1, or none imported).
+   */
+  public List<StoreReader.HardwareSet> hardwareSets() {
+    List<StoreReader.HardwareSet> sets = hardwareSets;
+    if (sets == null) {
+      sets = List.copyOf(reader.hardwareSets());
+      hardwareSets = sets;
+    }
+    return sets;
+  }
+
+  /**
+   * The device values of one architecture for {@code dataset}'s network, keyed as HW-NAS-Bench's
+   * {@code query_by_index} keys them: {@code <device>_latency} (ms), {@code <device>_energy} (mJ);
+   * {@code NaN} for a cell the device was not measured on. cifar10-valid uses cifar10's values when
+   * it has none of its own (the same network).
+   */
+  public Map<String, Double> getHardwareInfo(int index, String dataset) {
+    OfficialNames.checkDataset(dataset);
+    SearchSpace.checkIndex(index);
+    return HardwareQuery.of(reader, hardwareSets(), index, dataset);
+  }
+
+  /** All values of one (device, metric) for {@code dataset}'s network; fails, listing what the store has. */
+  public HardwareTable hardware(String device, String metric, String dataset) {
+    OfficialNames.checkDataset(dataset);
+    return HardwareQuery.table(reader, hardwareSets(), device, metric, dataset);
   }
 
   /** {@code get_latency(index, dataset)} with the official default hp 12. */
@@ -252,14 +286,29 @@ public final class Nb201Api implements AutoCloseable {
    * no limit), after the official name remapping.
    */
   public BestResult findBest(String dataset, String metricOnSet, Double flopMax, Double paramMax, int hp) {
+    return findBest(dataset, metricOnSet, flopMax, paramMax, hp, List.of());
+  }
+
+  /**
+   * {@code find_best} with device limits as well (e.g. fpga latency &le; 3 ms), inclusive like the
+   * FLOP and parameter limits; the device values are those of the remapped dataset's network.
+   */
+  public BestResult findBest(String dataset, String metricOnSet, Double flopMax, Double paramMax, int hp,
+      List<HardwareLimit> limits) {
     OfficialNames.DatasetSplit ds = OfficialNames.remap(dataset, metricOnSet);
     checkHp(hp);
     checkLimit("flopMax", flopMax);
     checkLimit("paramMax", paramMax);
+    double[][] hw = new double[limits.size()][];
+    double[] maxima = new double[limits.size()];
+    for (int k = 0; k < limits.size(); k++) {
+      hw[k] = hardware(limits.get(k).device(), limits.get(k).metric(), ds.dataset()).values();
+      maxima[k] = limits.get(k).max();
+    }
     TrialIndex ti = trials(ds.dataset(), hp);
     FinalView view = FinalView.load(reader, ti, ds.dataset(), hp, ds.split(), hp - 1);
     return BestFinder.find(view, flopMax == null && paramMax == null ? null : reader.costs(ds.dataset()),
-        flopMax, paramMax);
+        flopMax, paramMax, hw, maxima);
   }
 
   private static void checkLimit(String name, Double limit) {

@@ -78,6 +78,24 @@ public final class OfficialNames {
   }
 
   /**
+   * The split that {@code get_more_info}'s {@code <prefix>-*} keys read on {@code dataset}
+   * ({@code train}, or a prefix of {@link #groups}: e.g. {@code test} is ori-test on cifar10 and
+   * x-test on cifar100), or {@code null} when the dataset has no such keys.
+   */
+  public static Split splitOfKey(String dataset, String prefix) {
+    checkDataset(dataset);
+    if (prefix.equals("train")) {
+      return Split.TRAIN;
+    }
+    for (Group g : groups(dataset)) {
+      if (g.prefix().equals(prefix)) {
+        return g.split();
+      }
+    }
+    return null;
+  }
+
+  /**
    * The evaluation groups {@code get_more_info} reports for a dataset, in key order: cifar10-valid
    * has valid (x-valid, required: the official API raises when it is missing) and test (ori-test);
    * cifar10 has test (ori-test) and, if ever present, valid (x-valid); the others have valid

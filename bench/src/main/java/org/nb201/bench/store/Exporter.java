@@ -26,7 +26,7 @@ public final class Exporter {
 
   /** Writes {@code <table>.parquet} for every table into {@code dir} (created if absent); returns the files. */
   public static List<Path> parquet(Store store, Path dir) {
-    return parquet(store, dir, StoreFormat.tables());
+    return parquet(store, dir, StoreFormat.tables(store.formatVersion()));
   }
 
   /** The Parquet export of {@code tables}; a new folder appears whole, an existing one gets all files or none. */
@@ -71,6 +71,14 @@ public final class Exporter {
    * store order, both or neither. The {@code top5} column is added only when the store has top-5 values.
    */
   public static void csv(Store store, Path results, Path costs) {
+    csv(store, results, costs, null);
+  }
+
+  /**
+   * {@link #csv(Store, Path, Path)} and, when {@code hardware} is not {@code null}, the tidy hardware CSV
+   * ({@link #hardwareCsv}) too: all three files or none.
+   */
+  public static void csv(Store store, Path results, Path costs, Path hardware) {
     boolean top5 = store.withConnection(c -> {
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT count(top5) > 0 FROM metrics")) {
@@ -81,8 +89,13 @@ public final class Exporter {
     if (results.toAbsolutePath().normalize().equals(costs.toAbsolutePath().normalize())) {
       throw new IllegalArgumentException("results and costs CSV are the same file " + results + "; expected two paths");
     }
+    if (hardware != null && (same(hardware, results) || same(hardware, costs))) {
+      throw new IllegalArgumentException("the hardware CSV " + hardware + " is also the results or costs CSV;"
+          + " expected three paths");
+    }
     Path resultsTemp = temp(results);
     Path costsTemp = temp(costs);
+    Path hardwareTemp = hardware == null ? null : temp(hardware);
     try {
       copy(store, "SELECT m.index, a.arch, m.dataset, m.hp, m.seed, m.epoch, m.split, m.accuracy, m.loss, m.time"
           + (top5 ? ", m.top5" : "") + " FROM metrics m JOIN archs a ON a.index = m.index ORDER BY m."
@@ -90,14 +103,59 @@ public final class Exporter {
       copy(store, "SELECT c.index, a.arch, c.dataset, c.flops, c.params, c.latency FROM costs c"
           + " JOIN archs a ON a.index = c.index ORDER BY c.index, c.dataset", costsTemp, costs,
           "FORMAT csv, HEADER true, NULLSTR ''");
+      if (hardware != null) {
+        copy(store, hardwareSelect(store), hardwareTemp, hardware, "FORMAT csv, HEADER true, NULLSTR ''");
+      }
       move(resultsTemp, results);
       move(costsTemp, costs);
+      if (hardware != null) {
+        move(hardwareTemp, hardware);
+      }
     } catch (IOException e) {
       throw new StoreException("cannot export " + store.path() + " to " + results + ": " + e.getMessage(), e);
     } finally {
       deleteTree(resultsTemp);
       deleteTree(costsTemp);
+      if (hardwareTemp != null) {
+        deleteTree(hardwareTemp);
+      }
     }
+  }
+
+  private static boolean same(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Writes the device values as the tidy hardware CSV ({@link HardwareCsv#HEADER}) in store order
+   * (device, dataset, metric, index), which {@code nb201 import hw} reads back; a store without
+   * device values gives the header only.
+   */
+  public static void hardwareCsv(Store store, Path out) {
+    Path temp = temp(out);
+    try {
+      copy(store, hardwareSelect(store), temp, out, "FORMAT csv, HEADER true, NULLSTR ''");
+      move(temp, out);
+    } catch (IOException e) {
+      throw new StoreException("cannot export " + store.path() + " to " + out + ": " + e.getMessage(), e);
+    } finally {
+      deleteTree(temp);
+    }
+  }
+
+  private static String hardwareSelect(Store store) {
+    return store.has("hardware")
+        ? "SELECT h.index, a.arch, h.dataset, h.device, h.metric, h.value, h.unit FROM hardware h"
+            + " JOIN archs a ON a.index = h.index ORDER BY h.device, h.dataset, h.metric, h.index"
+        : "SELECT NULL AS index, NULL AS arch, NULL AS dataset, NULL AS device, NULL AS metric, NULL AS value,"
+            + " NULL AS unit WHERE false";
+  }
+
+  /** The default hardware file next to a results CSV: {@code x.csv} gives {@code x.hardware.csv}. */
+  public static Path hardwareSibling(Path results) {
+    String name = results.getFileName().toString();
+    String stem = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    return results.resolveSibling(stem + ".hardware.csv");
   }
 
   /** The default costs file next to a results CSV: {@code x.csv} gives {@code x.costs.csv}. */

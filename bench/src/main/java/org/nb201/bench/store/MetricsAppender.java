@@ -35,6 +35,7 @@ final class MetricsAppender {
   private final List<Trial> pending = new ArrayList<>();
   private int currentIndex = -1;
   private boolean sorted = true;
+  private boolean carried;
   private long rows;
 
   MetricsAppender(DuckDBConnection conn) throws SQLException {
@@ -79,7 +80,7 @@ final class MetricsAppender {
     int index = trial.key().index();
     if (index != currentIndex) {
       flush();
-      if (index < currentIndex) {
+      if (index < currentIndex || carried) {
         sorted = false;
       }
       currentIndex = index;
@@ -121,6 +122,11 @@ final class MetricsAppender {
     } else {
       a.append(v);
     }
+  }
+
+  /** The tables already hold the rows of a carried-over store: any trial added now needs the sort pass. */
+  void carriedOver() {
+    carried = true;
   }
 
   /** Whether every architecture arrived after all smaller indices (then no sort pass is needed). */

@@ -14,14 +14,15 @@ import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.nb201.bench.CostRecord;
+import org.nb201.bench.HardwareTable;
 import org.nb201.space.Arch;
 import org.nb201.space.SearchSpace;
 
 /**
  * Writes the small tables of a store at commit, once {@code metrics} is complete: {@code finals}
  * (derived from {@code metrics}), {@code archs} (all 15,625 official strings, so readers need no
- * nb201 code to map indices), {@code trials}, {@code costs}, {@code provenance} and {@code meta},
- * each sorted by its key.
+ * nb201 code to map indices), {@code trials}, {@code costs}, {@code hardware}, {@code provenance}
+ * and {@code meta}, each sorted by its key.
  */
 final class SmallTables {
   private final DuckDBConnection conn;
@@ -30,14 +31,15 @@ final class SmallTables {
     this.conn = conn;
   }
 
-  void write(List<StoreWriter.TrialRow> trials, Collection<CostRecord> costs, List<Provenance> provenance)
-      throws SQLException {
+  void write(List<StoreWriter.TrialRow> trials, Collection<CostRecord> costs, List<Provenance> provenance,
+      Collection<StoreWriter.HardwareRows> hardware) throws SQLException {
     try (Statement st = conn.createStatement()) {
       st.execute(StoreFormat.fillFinals());
     }
     writeArchs();
     writeTrials(trials);
     writeCosts(costs);
+    writeHardware(hardware);
     writeProvenance(provenance);
     writeMeta();
   }
@@ -87,6 +89,32 @@ final class SmallTables {
     }
   }
 
+  private void writeHardware(Collection<StoreWriter.HardwareRows> hardware) throws SQLException {
+    List<StoreWriter.HardwareRows> sorted = new ArrayList<>(hardware);
+    sorted.sort(Comparator.comparing((StoreWriter.HardwareRows h) -> h.table().device())
+        .thenComparingInt(h -> StoreFormat.datasetCode(h.table().dataset()))
+        .thenComparing(h -> h.table().metric()));
+    try (DuckDBAppender a = conn.createAppender(StoreFormat.CATALOG, "main", "hardware")) {
+      for (StoreWriter.HardwareRows h : sorted) {
+        HardwareTable t = h.table();
+        for (int i = 0; i < Arch.COUNT; i++) {
+          double v = t.value(i);
+          if (Double.isNaN(v)) {
+            continue;
+          }
+          a.beginRow().append((short) i).append(t.dataset()).append(t.device()).append(t.metric()).append(v)
+              .append(t.unit());
+          if (h.provenanceId() < 0) {
+            a.appendNull();
+          } else {
+            a.append(h.provenanceId());
+          }
+          a.endRow();
+        }
+      }
+    }
+  }
+
   private void writeProvenance(List<Provenance> provenance) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int id = 0; id < provenance.size(); id++) {
@@ -117,7 +145,8 @@ final class SmallTables {
         + SearchSpace.OFFICIAL_SHA256 + ")");
     meta.put("metrics_order", StoreFormat.METRICS_ORDER);
     meta.put("units", "accuracy/top5 percent; loss mean cross-entropy; time seconds per epoch on that split;"
-        + " flops/params millions; latency seconds per batch of 256");
+        + " flops/params millions; latency seconds per batch of 256;"
+        + " hardware latency milliseconds and energy millijoules per inference");
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO meta VALUES (?, ?)")) {
       for (Map.Entry<String, String> e : meta.entrySet()) {
         ps.setString(1, e.getKey());

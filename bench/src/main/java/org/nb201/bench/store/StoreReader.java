@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
+import org.nb201.bench.HardwareTable;
 import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
@@ -112,10 +114,75 @@ public final class StoreReader {
     return out;
   }
 
-  /** Row count of a store table. */
+  /** Receives one row of the {@code trials} table ({@code provenanceId} -1 when NULL). */
+  @FunctionalInterface
+  public interface TrialRowVisitor {
+    void trial(TrialKey key, int provenanceId);
+  }
+
+  /** Every row of the {@code trials} table, in store order. */
+  public void trialRows(TrialRowVisitor v) {
+    query("SELECT index, dataset, hp, seed, provenance_id FROM trials ORDER BY " + TRIAL_ORDER, rs -> {
+      int seed = seed(rs, 4);
+      int prov = rs.getInt(5);
+      v.trial(new TrialKey(rs.getInt(1), rs.getString(2), rs.getInt(3), seed == AVERAGED ? null : seed),
+          rs.wasNull() ? -1 : prov);
+    });
+  }
+
+  private static final String TRIAL_ORDER = "index, dataset, hp, seed NULLS FIRST";
+
+  /**
+   * One (device, dataset, metric) of the {@code hardware} table: its unit, how many cells have a
+   * value, and the provenance row the values came from (-1 when unknown).
+   */
+  public record HardwareSet(String device, String dataset, String metric, String unit, int cells, int provenanceId) {}
+
+  /** The hardware sets of the store, by device, dataset, metric; empty for a store without the table. */
+  public List<HardwareSet> hardwareSets() {
+    List<HardwareSet> out = new ArrayList<>();
+    if (!store.has("hardware")) {
+      return out;
+    }
+    query("SELECT device, dataset, metric, min(unit), count(*), coalesce(min(provenance_id), -1) FROM hardware"
+        + " GROUP BY device, dataset, metric ORDER BY device, dataset, metric",
+        rs -> out.add(new HardwareSet(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getInt(5), rs.getInt(6))));
+    return out;
+  }
+
+  /** The values of one (device, dataset, metric) by index ({@code NaN} where absent, also in a store without them). */
+  public HardwareTable hardware(String device, String dataset, String metric) {
+    double[] values = new double[org.nb201.space.Arch.COUNT];
+    Arrays.fill(values, Double.NaN);
+    if (store.has("hardware")) {
+      query("SELECT index, value FROM hardware WHERE device = ? AND dataset = " + lit(dataset) + " AND metric = ?",
+          rs -> values[rs.getInt(1)] = rs.getDouble(2), device, metric);
+    }
+    return new HardwareTable(device, dataset, metric, values);
+  }
+
+  /** One stored device value of an architecture. */
+  public record HardwareValue(String device, String dataset, String metric, String unit, double value) {}
+
+  /** Every device value of architecture {@code index}, by device, dataset, metric. */
+  public List<HardwareValue> hardwareOf(int index) {
+    List<HardwareValue> out = new ArrayList<>();
+    if (store.has("hardware")) {
+      query("SELECT device, dataset, metric, unit, value FROM hardware WHERE index = ?"
+          + " ORDER BY device, dataset, metric", rs -> out.add(new HardwareValue(rs.getString(1), rs.getString(2),
+              rs.getString(3), rs.getString(4), rs.getDouble(5))), index);
+    }
+    return out;
+  }
+
+  /** Row count of a store table (0 for a table that the store's older format does not have). */
   public long rowCount(String table) {
     if (!StoreFormat.tables().contains(table)) {
       throw new IllegalArgumentException("unknown table '" + table + "'; expected one of " + StoreFormat.tables());
+    }
+    if (!store.has(table)) {
+      return 0;
     }
     long[] n = new long[1];
     query("SELECT count(*) FROM " + table, rs -> n[0] = rs.getLong(1));

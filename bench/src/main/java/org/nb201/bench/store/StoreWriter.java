@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 import org.nb201.bench.CostRecord;
+import org.nb201.bench.HardwareTable;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
@@ -31,7 +33,8 @@ import org.nb201.bench.TrialKey;
  * writer's process id; a new writer of the same target deletes those of processes that are gone
  * (a killed import). Metric rows end up sorted by
  * {@link StoreFormat#METRICS_ORDER}; importers that visit architectures in index order avoid the
- * extra sort pass. Not thread-safe.
+ * extra sort pass. {@link #carryOver(Store)} starts the new store with everything an existing one
+ * holds, which is how a store is updated: a new file replaces the old one atomically. Not thread-safe.
  */
 public final class StoreWriter implements StoreSink, AutoCloseable {
   private final Path target;
@@ -43,12 +46,17 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   private final List<TrialRow> trials = new ArrayList<>();
   private final Map<Long, CostRecord> costs = new HashMap<>();
   private final List<Provenance> provenance = new ArrayList<>();
+  private final Map<String, HardwareRows> hardware = new LinkedHashMap<>();
   private int currentProvenance = -1;
+  private long carriedRows;
   private boolean committed;
   private boolean closed;
 
   /** A trial as the {@code trials} table holds it. */
   record TrialRow(TrialKey key, int provenanceId) {}
+
+  /** A hardware table and the provenance row its values point to. */
+  record HardwareRows(HardwareTable table, int provenanceId) {}
 
   private StoreWriter(Path target, boolean overwrite) {
     this.target = target.toAbsolutePath().normalize();
@@ -129,14 +137,95 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
     }
   }
 
+  /**
+   * Adds one device's values of one metric on one dataset, attributed to the current provenance;
+   * a second table with the same (device, dataset, metric) is an error (see {@link #dropHardware}).
+   */
+  public void addHardware(HardwareTable table) {
+    checkOpen();
+    StoreFormat.checkDataset(table.dataset());
+    if (hardware.putIfAbsent(hardwareKey(table.device(), table.dataset(), table.metric()),
+        new HardwareRows(table, currentProvenance)) != null) {
+      throw new IllegalArgumentException(table.describe() + " added twice");
+    }
+  }
+
+  /** Removes the values of (device, dataset, metric) added or carried over so far; returns whether there were any. */
+  public boolean dropHardware(String device, String dataset, String metric) {
+    checkOpen();
+    return hardware.remove(hardwareKey(device, dataset, metric)) != null;
+  }
+
+  private static String hardwareKey(String device, String dataset, String metric) {
+    return device + "\t" + dataset + "\t" + metric;
+  }
+
+  /**
+   * Starts this store with everything {@code old} holds: its provenance rows (with their ids),
+   * trials, metric rows, costs and hardware values. Must come before anything else is added. The
+   * metric rows are copied by DuckDB in store order without passing through Java, so a later
+   * commit of a store that only gained small tables needs no sort; trials added afterwards make
+   * the writer sort once at commit. A version-1 store is carried over into the current format.
+   *
+   * @return the number of trials carried over
+   */
+  public int carryOver(Store old) {
+    checkOpen();
+    if (!provenance.isEmpty() || !trials.isEmpty() || !costs.isEmpty() || !hardware.isEmpty()
+        || metrics.rows() > 0) {
+      throw new IllegalStateException("carryOver must come before anything else is added to " + target);
+    }
+    StoreReader r = old.reader();
+    provenance.addAll(r.provenance());
+    r.trialRows((key, provenanceId) -> {
+      trialKeys.add(key);
+      trials.add(new TrialRow(key, provenanceId));
+    });
+    for (String dataset : StoreFormat.DATASETS) {
+      for (CostRecord c : r.costs(dataset)) {
+        if (c != null) {
+          addCost(c);
+        }
+      }
+    }
+    for (StoreReader.HardwareSet set : r.hardwareSets()) {
+      HardwareTable t = r.hardware(set.device(), set.dataset(), set.metric());
+      hardware.put(hardwareKey(t.device(), t.dataset(), t.metric()), new HardwareRows(t, set.provenanceId()));
+    }
+    try (Statement st = conn.createStatement()) {
+      st.execute("ATTACH '" + sql(old.path()) + "' AS carried (READ_ONLY)");
+      try {
+        // a plain INSERT ... SELECT keeps the rows in the order of the old file (DuckDB preserves
+        // insertion order), which is the store order: values first, then time-only rows
+        carriedRows += st.executeUpdate("INSERT INTO metrics " + castedSelect("carried.main.metrics")
+            + " WHERE NOT " + StoreFormat.TIME_ONLY);
+        carriedRows += st.executeUpdate("INSERT INTO " + MetricsAppender.SIDE + ".main.metrics"
+            + " SELECT * FROM carried.main.metrics WHERE " + StoreFormat.TIME_ONLY);
+      } finally {
+        st.execute("DETACH carried");
+      }
+    } catch (SQLException e) {
+      throw StoreErrors.writing(target, e);
+    }
+    metrics.carriedOver();
+    currentProvenance = -1;
+    return trials.size();
+  }
+
+  /** Adds the costs of one architecture on one dataset, replacing any added or carried over before. */
+  public void putCost(CostRecord cost) {
+    checkOpen();
+    costs.put((long) cost.index() * 16 + StoreFormat.checkDataset(cost.dataset()), cost);
+  }
+
   /** Trials added so far. */
   public int trialCount() {
     return trials.size();
   }
 
-  /** Metric rows written so far (rows of trials still buffered for the current arch excluded). */
+  /** Metric rows written so far, carried over ones included (rows still buffered for the current arch excluded). */
   public long metricRowCount() {
-    return metrics.rows();
+    return metrics.rows() + carriedRows;
   }
 
   /**
@@ -178,7 +267,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   }
 
   private void moveIntoPlace(Path file) throws SQLException, IOException {
-    new SmallTables(conn).write(trials, costs.values(), provenance);
+    new SmallTables(conn).write(trials, costs.values(), provenance, hardware.values());
     try (Statement st = conn.createStatement()) {
       st.execute("CHECKPOINT");
     }

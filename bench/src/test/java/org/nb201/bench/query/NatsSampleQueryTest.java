@@ -26,16 +26,27 @@ class NatsSampleQueryTest {
 
   @BeforeAll
   static void importSample() throws Exception {
+    api = Nb201Api.open(writeSample(dir.resolve("nats.duckdb"), w -> { }), 0);
+  }
+
+  /** What a test adds to the sample store before it is committed. */
+  @FunctionalInterface
+  interface Extra {
+    void addTo(StoreWriter w) throws Exception;
+  }
+
+  /** Writes cells 0 and 11 of the shared sample, then {@code extra}, into a new store at {@code store}. */
+  static Path writeSample(Path store, Extra extra) throws Exception {
     NatsArchive archive = new NatsArchive(SharedData.natsSample());
-    Path store = dir.resolve("nats.duckdb");
     try (StoreWriter w = StoreWriter.create(store)) {
       for (int index : new int[] {0, 11}) {
         w.addProvenance(Provenance.ofFile(archive.archFile(index), "{\"importer\":\"nats\"}"));
         archive.importArch(index, w);
       }
+      extra.addTo(w);
       w.commit();
     }
-    api = Nb201Api.open(store, 0);
+    return store;
   }
 
   @AfterAll

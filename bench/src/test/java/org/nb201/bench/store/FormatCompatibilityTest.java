@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,20 +15,43 @@ import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.query.SeedChoice;
 
 /**
- * A store written by format version 1 (committed as {@code format-v1.duckdb.gz}, DuckDB storage
- * v1.0.0) must stay readable: when the format changes, keep this test and add one for the new
- * version's fixture.
+ * Stores written by every format version (committed as {@code format-v<N>.duckdb.gz}, DuckDB
+ * storage v1.0.0) must stay readable: when the format changes, keep these tests and add one for the
+ * new version's fixture. Version 2 is the version-1 fixture with device values added by
+ * {@code nb201 import hw} (fpga latency of cells 0, 1 and 11472 from HELP's fpga.pt, edgegpu energy
+ * of cell 0 as HW-NAS-Bench's README prints it).
  */
 class FormatCompatibilityTest {
   @TempDir
   Path dir;
 
   private Path fixture() throws Exception {
-    Path p = dir.resolve("format-v1.duckdb");
-    try (InputStream in = new GZIPInputStream(getClass().getResourceAsStream("format-v1.duckdb.gz"))) {
+    return fixture(1);
+  }
+
+  private Path fixture(int version) throws Exception {
+    Path p = dir.resolve("format-v" + version + ".duckdb");
+    try (InputStream in = new GZIPInputStream(getClass().getResourceAsStream("format-v" + version + ".duckdb.gz"))) {
       Files.copy(in, p);
     }
     return p;
+  }
+
+  @Test
+  void readsAVersion2StoreWithItsHardwareTable() throws Exception {
+    try (Nb201Api api = Nb201Api.open(fixture(2))) {
+      assertThat(api.store().formatVersion()).isEqualTo(2);
+      assertThat(api.store().reader().provenance()).extracting(Provenance::source)
+          .containsExactly("format-v1 fixture", "format-v2-hardware.csv");
+      assertThat(api.hardwareSets()).extracting(h -> h.device() + " " + h.metric() + " " + h.unit() + " " + h.cells())
+          .containsExactly("edgegpu energy mJ 1", "fpga latency ms 3");
+      assertThat(api.getHardwareInfo(11472, "cifar10")).containsExactly(Map.entry("edgegpu_energy", Double.NaN),
+          Map.entry("fpga_latency", 3.64816));
+      assertThat(api.getCostInfo(0, "cifar10-valid", 12).get("edgegpu_energy")).isEqualTo(24.226614330768584);
+      assertThat(api.getMoreInfo(0, "cifar10-valid", null, 12, SeedChoice.fixed(111)).get("valid-accuracy"))
+          .isEqualTo(51.0);
+      api.store().verify();
+    }
   }
 
   @Test
