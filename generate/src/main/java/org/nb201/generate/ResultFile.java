@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
+import org.nb201.space.Split;
 
 /**
  * One trial's result on disk: {@code results/<id>.json}, a compact JSON object on the first line and

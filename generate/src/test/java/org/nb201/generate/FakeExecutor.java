@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
+import org.nb201.space.Split;
 
 /**
  * A stand-in trainer for generation tests: deterministic metrics derived from the trial, and an

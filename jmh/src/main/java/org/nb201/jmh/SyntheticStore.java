@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.bench.store.Provenance;
@@ -18,6 +17,7 @@ import org.nb201.space.CostModel;
 import org.nb201.space.Dataset;
 import org.nb201.space.Op;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 
 /**
  * Writes a synthetic store with the official shape (spec 5.1, 5.2) through {@link StoreWriter}:

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nb201.bench.Split;
 import org.nb201.bench.store.StoreReader;
+import org.nb201.space.Split;
 
 /**
  * {@code get_more_info} for one (index, dataset, hp, epoch) and a set of seeds, following the

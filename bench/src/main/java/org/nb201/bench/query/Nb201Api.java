@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.nb201.bench.Split;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreFormat;
 import org.nb201.bench.store.StoreReader;
@@ -16,6 +15,7 @@ import org.nb201.space.Arch;
 import org.nb201.space.ArchParser;
 import org.nb201.space.PyRandom;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 
 /**
  * The NAS-Bench-201 query API over a store, with the official semantics and their gotchas

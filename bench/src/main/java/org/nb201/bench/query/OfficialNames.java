@@ -1,8 +1,8 @@
 package org.nb201.bench.query;
 
 import java.util.List;
-import org.nb201.bench.Split;
 import org.nb201.bench.store.StoreFormat;
+import org.nb201.space.Split;
 
 /**
  * The official names and their remapping (spec 6.1). Datasets are the training settings

@@ -1,7 +1,7 @@
 package org.nb201.bench.store;
 
 import java.util.List;
-import org.nb201.bench.Split;
+import org.nb201.space.Split;
 
 /**
  * The on-disk layout of a store, format version {@value #VERSION}: the table definitions, the

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.space.Arch;
+import org.nb201.space.Split;
 
 /**
  * The typed queries the query API is built on. Each is one SQL statement (prepared once and

@@ -1,4 +1,4 @@
-package org.nb201.bench;
+package org.nb201.space;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
