@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.Arch;
+import org.nb201.space.OfficialNames;
 import org.nb201.space.PyRandom;
 import org.nb201.space.Split;
 

@@ -13,6 +13,7 @@ import org.nb201.bench.store.StoreFormat;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.Arch;
 import org.nb201.space.ArchParser;
+import org.nb201.space.OfficialNames;
 import org.nb201.space.PyRandom;
 import org.nb201.space.SearchSpace;
 import org.nb201.space.Split;
