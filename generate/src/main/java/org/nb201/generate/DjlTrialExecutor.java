@@ -70,7 +70,7 @@ public final class DjlTrialExecutor implements TrialExecutor {
     for (EpochResult e : r.epochs()) {
       metrics.add(new EpochMetrics(e.epoch(), Split.TRAIN, e.trainTop1(), e.trainLoss(), e.trainTime(), e.trainTop5()));
       for (EvalResult ev : e.evals()) {
-        metrics.add(EpochMetrics.of(e.epoch(), Split.byKey(ev.split()), ev.top1(), ev.loss(), ev.time()));
+        metrics.add(EpochMetrics.of(e.epoch(), ev.split(), ev.top1(), ev.loss(), ev.time()));
       }
     }
     Map<String, String> prov = new LinkedHashMap<>();

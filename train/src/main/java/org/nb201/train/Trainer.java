@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import org.nb201.space.Cost;
 import org.nb201.space.CostModel;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 import org.nb201.train.data.Batcher;
 import org.nb201.train.data.DataException;
 import org.nb201.train.data.ImageSet;
@@ -96,7 +97,7 @@ public final class Trainer {
           double trainTime = (System.nanoTime() - t0) / 1e9;
           List<EvalResult> evals = new ArrayList<>();
           boolean last = e == config.epochs() - 1;
-          for (Map.Entry<String, ImageSet> s : data.evals().entrySet()) {
+          for (Map.Entry<Split, ImageSet> s : data.evals().entrySet()) {
             evals.add(evaluate(s.getKey(), s.getValue(), root, ps, net, norm, last ? latencies : null));
           }
           EpochResult r = new EpochResult(e, lr, train.loss(), train.top1(), train.top5(), trainTime, evals);
@@ -169,7 +170,7 @@ public final class Trainer {
     return m;
   }
 
-  private EvalResult evaluate(String name, ImageSet set, NDManager root, ParameterStore ps, TinyNetwork net,
+  private EvalResult evaluate(Split split, ImageSet set, NDManager root, ParameterStore ps, TinyNetwork net,
       Normalization norm, List<Double> latencies) {
     long t0 = System.nanoTime();
     Batcher batcher = new Batcher(set, norm, 0, config.channelsLast());
@@ -207,7 +208,7 @@ public final class Trainer {
       latencies.addAll(times.size() > 2 ? times.subList(1, times.size()) : times);
     }
     double time = (System.nanoTime() - t0) / 1e9;
-    return new EvalResult(name, m.loss(), m.top1(), m.top5(), time, n);
+    return new EvalResult(split, m.loss(), m.top1(), m.top5(), time, n);
   }
 
   /**

@@ -13,6 +13,7 @@ import org.nb201.space.Arch;
 import org.nb201.space.CostModel;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 import org.nb201.train.data.TrainingData;
 
 class TrainerTest {
@@ -37,10 +38,10 @@ class TrainerTest {
     assertThat(last.lr()).isEqualTo(new CosineSchedule(0.1, 2).lr(1));
     assertThat(last.trainLoss()).isLessThan(first.trainLoss());
     assertThat(last.trainTop1()).isGreaterThan(20);
-    assertThat(last.eval("x-valid").top1()).isGreaterThan(20);
-    assertThat(last.eval("x-test").top1()).isGreaterThan(20);
+    assertThat(last.eval(Split.X_VALID).top1()).isGreaterThan(20);
+    assertThat(last.eval(Split.X_TEST).top1()).isGreaterThan(20);
     for (EpochResult e : r.epochs()) {
-      assertThat(e.evals()).extracting(EvalResult::split).containsExactly("x-valid", "x-test");
+      assertThat(e.evals()).extracting(EvalResult::split).containsExactly(Split.X_VALID, Split.X_TEST);
       assertThat(e.evals()).extracting(EvalResult::images).containsExactly(256, 256);
       assertThat(e.trainTime()).isPositive();
       assertThat(e.trainTop5()).isBetween(e.trainTop1(), 100.0);
@@ -86,7 +87,7 @@ class TrainerTest {
       EpochResult b = plain.epochs().get(e);
       // same data order, augmentation and initial weights; convolutions sum in another order
       assertThat(a.trainLoss()).isCloseTo(b.trainLoss(), Percentage.withPercentage(0.5));
-      assertThat(a.eval("x-test").loss()).isCloseTo(b.eval("x-test").loss(),
+      assertThat(a.eval(Split.X_TEST).loss()).isCloseTo(b.eval(Split.X_TEST).loss(),
           Percentage.withPercentage(1));
     }
     // other kernels sum in another order: equal to rounding, not bit for bit
@@ -121,8 +122,8 @@ class TrainerTest {
     for (EpochResult e : r.epochs()) {
       assertThat(e.trainLoss()).isFinite().isPositive();
       assertThat(e.trainTop1()).isBetween(0.0, 100.0);
-      assertThat(e.evals()).extracting(EvalResult::split).containsExactly("ori-test");
-      assertThat(e.eval("ori-test").images()).isEqualTo(2);
+      assertThat(e.evals()).extracting(EvalResult::split).containsExactly(Split.ORI_TEST);
+      assertThat(e.eval(Split.ORI_TEST).images()).isEqualTo(2);
     }
     assertThat(r.moreInfo(1)).containsKeys("test-accuracy", "test-loss", "test-all-time");
     assertThat(r.params()).isEqualTo(CostModel.cost(RESNET, c.shape()).params());
