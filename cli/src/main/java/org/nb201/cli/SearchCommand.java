@@ -68,7 +68,7 @@ final class SearchCommand implements Runnable {
       description = "Worker threads (default: all cores, at most 4 per core); results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--dataset", defaultValue = StoreOracles.DATASET, paramLabel = "D",
+  @Option(names = "--dataset", defaultValue = "cifar10-valid", paramLabel = "D",
       description = "Dataset of the search signal (default: ${DEFAULT-VALUE}, the official one).")
   String dataset;
 
