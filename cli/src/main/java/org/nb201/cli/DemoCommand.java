@@ -25,6 +25,8 @@ import org.nb201.generate.Shard;
 import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchLimits;
+import org.nb201.search.SearchOutcome;
+import org.nb201.search.StoreSearch;
 import org.nb201.space.Arch;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
@@ -127,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
       for (BenchmarkAlgorithmProvider a : BenchmarkAlgorithmProvider.all()) {
         SearchConfig sc = SearchConfig.builder(a.defaults()).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1)
             .build();
-        SearchCommand.Outcome o = SearchCommand.search(api, sc, ds, epochs);
+        SearchOutcome o = StoreSearch.run(api, sc, ds, epochs);
         out.println();
         SearchCommand.printTable(out, sc, o.summary(), o.wallSeconds(), store.getFileName().toString());
       }

@@ -1,10 +1,8 @@
 package org.nb201.generate;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nb201.bench.EpochMetrics;
@@ -73,11 +71,6 @@ public final class DjlTrialExecutor implements TrialExecutor {
         metrics.add(EpochMetrics.of(e.epoch(), ev.split(), ev.top1(), ev.loss(), ev.time()));
       }
     }
-    Map<String, String> prov = new LinkedHashMap<>();
-    r.provenance().toMap().forEach((k, v) -> prov.put(k, String.valueOf(v)));
-    prov.put("finished", Instant.now().toString());
-    prov.put("seed", Integer.toString(spec.seed()));
-    prov.put("config", Json.GSON.toJson(r.config().describe()));
-    return new TrialOutcome(spec, metrics, r.mflops(), r.mparams(), r.latency(), prov);
+    return new TrialOutcome(spec, metrics, r.mflops(), r.mparams(), r.latency(), r.provenance());
   }
 }

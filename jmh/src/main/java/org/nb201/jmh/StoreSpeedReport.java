@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.query.SeedChoice;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.Store;
 import org.nb201.space.Arch;
 import org.nb201.space.Dataset;
 import org.nb201.space.Split;
+import org.nb201.space.provenance.Machine;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -98,7 +98,7 @@ public final class StoreSpeedReport {
           p.getScoreUnit()), target(name));
     }
     System.out.println();
-    System.out.println("Machine: " + Provenance.thisMachine() + ", "
+    System.out.println("Machine: " + Machine.current().describe() + ", "
         + ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors() + " CPUs visible, load average "
         + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     r.print();

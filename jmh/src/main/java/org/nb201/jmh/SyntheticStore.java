@@ -9,7 +9,6 @@ import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.StoreWriter;
 import org.nb201.space.Arch;
 import org.nb201.space.Cost;
@@ -18,6 +17,8 @@ import org.nb201.space.Dataset;
 import org.nb201.space.Op;
 import org.nb201.space.SearchSpace;
 import org.nb201.space.Split;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Writes a synthetic store with the official shape (spec 5.1, 5.2) through {@link StoreWriter}:
@@ -52,8 +53,8 @@ public final class SyntheticStore {
   /** Writes {@code archs} architectures (0..archs-1) to a new store at {@code out}; returns its path. */
   public Path write(Path out, int archs) {
     try (StoreWriter w = StoreWriter.create(out, true)) {
-      w.addProvenance(Provenance.of("synthetic", "{\"generator\":\"SyntheticStore\",\"seed\":" + seed
-          + ",\"archs\":" + archs + "}"));
+      w.addProvenance(Provenance.builder().addInput(Input.described(Input.SOURCE, "synthetic"))
+          .putConfig("generator", "SyntheticStore").putConfig("seed", seed).putConfig("archs", archs).build());
       for (int index = 0; index < archs; index++) {
         writeArch(w, index);
       }

@@ -20,6 +20,10 @@ import org.nb201.space.Cost;
 import org.nb201.space.CostModel;
 import org.nb201.space.SearchSpace;
 import org.nb201.space.Split;
+import org.nb201.space.provenance.Backend;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Machine;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.train.data.Batcher;
 import org.nb201.train.data.DataException;
 import org.nb201.train.data.ImageSet;
@@ -107,11 +111,14 @@ public final class Trainer {
       }
     }
     double latency = latencies.stream().mapToDouble(Double::doubleValue).average().orElse(-1);
-    Provenance p = new Provenance(Provenance.currentToolVersion(), engine.getEngineName(), engine.getVersion(),
-        Engine.getDjlVersion(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", Engines.threads(),
-        Engines.interopThreads(), data.checksum(),
-        Provenance.currentHost(), Provenance.currentCpuModel(), Provenance.currentOs(),
-        System.getProperty("java.version"), started, NativeHeap.tune());
+    Provenance p = Provenance.builder().optCreatedAt(started).optFinishedAt(Instant.now()).optConfig(config.describe())
+        .addSeed(config.seed())
+        .addInput(new Input(Input.DATA, config.dataset().key(), Input.MD5_LIST, data.checksum(), -1))
+        .optMachine(Machine.current().withHost())
+        .optEngine(new Backend(engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
+            device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", Engines.threads(), Engines.interopThreads(),
+            NativeHeap.tune()))
+        .build();
     int index = SearchSpace.official().indexOf(config.arch());
     return new TrialResult(config, index, epochs, cost.flops(), cost.params(), latency, latencies, p);
   }

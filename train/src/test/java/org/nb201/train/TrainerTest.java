@@ -14,6 +14,8 @@ import org.nb201.space.CostModel;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
 import org.nb201.space.Split;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.train.data.TrainingData;
 
 class TrainerTest {
@@ -51,9 +53,9 @@ class TrainerTest {
     assertThat(r.params()).isEqualTo(CostModel.cost(RESNET, c.shape()).params());
     assertThat(r.archIndex()).isEqualTo(11472);
     assertThat(r.latency()).isPositive();
-    assertThat(r.provenance().engine()).isEqualTo("PyTorch");
-    assertThat(r.provenance().threads()).isEqualTo(2);
-    assertThat(r.provenance().dataChecksum()).hasSize(32);
+    assertThat(r.provenance().engine().engine()).isEqualTo("PyTorch");
+    assertThat(r.provenance().engine().threads()).isEqualTo(2);
+    assertThat(r.provenance().input(Input.DATA).checksum()).hasSize(32);
     Map<String, Double> info = r.moreInfo(1);
     assertThat(info.keySet()).containsExactly("train-loss", "train-accuracy", "train-per-time", "train-all-time",
         "valid-loss", "valid-accuracy", "valid-per-time", "valid-all-time",
@@ -99,9 +101,9 @@ class TrainerTest {
     TrainingData data = TrainingData.load(Dataset.FASHION_MNIST, TestData.fashion(), null, false);
     TrainConfig c = fashion(TestData.fashion()).optShape(2, 1).optEpochs(1).optTrainLimit(64).optEvalLimit(64).build();
     Provenance p = Trainer.train(c, data, TrainListener.NONE).provenance();
-    assertThat(p.toMap()).containsEntry("malloc", NativeHeap.tune());
+    assertThat(p.engine().toMap()).containsEntry("native_heap", NativeHeap.tune());
     if (Platform.isLinux() && !"default".equals(System.getProperty("nb201.malloc"))) {
-      assertThat(p.malloc()).startsWith("glibc 2.").contains("mmap_threshold=32MiB");
+      assertThat(p.engine().nativeHeap()).startsWith("glibc 2.").contains("mmap_threshold=32MiB");
     }
   }
 

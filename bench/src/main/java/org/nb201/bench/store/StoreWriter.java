@@ -22,6 +22,7 @@ import org.nb201.bench.CostRecord;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Writes a new store. Everything goes to hidden temporary files next to the target; {@link
@@ -92,7 +93,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
 
   /** Records where the following trials come from; returns its id (also used for later trials). */
   public int addProvenance(Provenance p) {
-    provenance.add(p);
+    provenance.add(ProvenanceColumns.check(p));
     currentProvenance = provenance.size() - 1;
     return currentProvenance;
   }

@@ -35,7 +35,7 @@ class FormatCompatibilityTest {
     try (Nb201Api api = Nb201Api.open(fixture())) {
       assertThat(api.store().formatVersion()).isEqualTo(1);
       assertThat(api.store().reader().provenance()).singleElement()
-          .satisfies(p -> assertThat(p.source()).isEqualTo("format-v1 fixture"));
+          .satisfies(p -> assertThat(p.primary().name()).isEqualTo("format-v1 fixture"));
       MoreInfo m = api.getMoreInfo(0, "cifar10-valid", null, 12, SeedChoice.fixed(111));
       assertThat(m.get("train-accuracy")).isEqualTo(61.0);
       assertThat(m.get("valid-accuracy")).isEqualTo(51.0);

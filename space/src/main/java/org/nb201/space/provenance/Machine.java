@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,14 +55,26 @@ public record Machine(String os, String osVersion, String arch, int cores, Strin
     return host == null ? this : new Machine(os, osVersion, arch, cores, cpu, java, null);
   }
 
-  /** One line, e.g. {@code Linux 6.1.0 amd64, 2 cores, Intel(R) Xeon(R) ..., Java 17.0.15}. */
+  /** One line of what is known, e.g. {@code Linux 6.1.0 amd64, 2 cores, Intel(R) Xeon(R) ..., Java 17.0.15}. */
   public String describe() {
-    if (cores < 0 && arch.isEmpty() && java.isEmpty()) {
-      return os;
+    List<String> parts = new ArrayList<>();
+    String system = String.join(" ", os, osVersion, arch).strip().replaceAll("  +", " ");
+    if (!system.isEmpty()) {
+      parts.add(system);
     }
-    String system = String.join(" ", os, osVersion, arch).replaceAll(" +", " ").strip();
-    return system + ", " + cores + " cores" + (cpu.isEmpty() || cpu.equals(arch) ? "" : ", " + cpu) + ", Java " + java
-        + (host == null ? "" : ", host " + host);
+    if (cores >= 0) {
+      parts.add(cores + " cores");
+    }
+    if (!cpu.isEmpty() && !cpu.equals(arch)) {
+      parts.add(cpu);
+    }
+    if (!java.isEmpty()) {
+      parts.add("Java " + java);
+    }
+    if (host != null) {
+      parts.add("host " + host);
+    }
+    return String.join(", ", parts);
   }
 
   /** The machine as an ordered map with stable snake_case keys ({@code host} only when recorded). */

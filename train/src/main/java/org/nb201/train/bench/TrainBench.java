@@ -80,7 +80,7 @@ public final class TrainBench {
         .orElse(last.evals().get(0));
     System.out.printf(Locale.ROOT, "impl=djl img_per_s=%.1f train_acc=%.2f eval_acc=%.2f peak_rss_mb=%d total_s=%.1f"
         + " threads=%d latency=%.4f%n", counted / sec, last.trainTop1(), eval.top1(),
-        peakRssKb() / 1024, total, r.provenance().threads(), r.latency());
+        peakRssKb() / 1024, total, r.provenance().engine().threads(), r.latency());
   }
 
   private static ImageSet random(int n, long seed) {
