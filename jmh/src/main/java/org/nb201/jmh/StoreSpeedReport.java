@@ -79,6 +79,10 @@ public final class StoreSpeedReport {
         String.format(Locale.ROOT, "%.2f ms", (System.nanoTime() - t) / 1e6 / n),
         "not a target (the default is the last epoch)");
     mid.accuracy(0, 0);
+    t = System.nanoTime();
+    s.fileInput();
+    r.row("store SHA-256 (Store.fileInput, a search's provenance)", ms(System.nanoTime() - t),
+        "once per open store; on its own thread during a search");
     r.row("RSS after open + view", String.format(Locale.ROOT, "%.0f MB", rss() / 1e6), "");
     v.accuracy(0, 0);
     s.close();

@@ -10,7 +10,8 @@ import org.nb201.space.provenance.Provenance;
  * One complete training trial: its configuration, the per-epoch records, exact FLOPs and
  * parameters of the built network, measured latency (seconds per eval batch, spec 5.4) and
  * provenance (tool version, start and end, the configuration and seed, the data checksum, the
- * machine with its host name, the engine with its threads and native heap settings). {@link #moreInfo(int)} gives the official {@code get_more_info} view.
+ * machine with its host name, the engine with its threads and native heap settings).
+ * {@link #moreInfo(int)} gives the official {@code get_more_info} view.
  */
 public record TrialResult(TrainConfig config, int archIndex, List<EpochResult> epochs, long flops, long params,
     double latency, List<Double> latencies, Provenance provenance) {

@@ -187,13 +187,14 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * The store file as an input of a result: its absolute path, SHA-256 and size. Computed on the
-   * first call (one pass over the file) and cached: stores are immutable and this one is open
-   * read-only. Anyone can check it with {@code sha256sum}.
+   * The store file as an input of a result: its absolute path, SHA-256 and size. Looked up on the
+   * first call and kept: stores are immutable and this one is open read-only. The SHA-256 is
+   * remembered per user between runs while the file is unchanged, so a file is hashed once, not on
+   * every search. Anyone can check it with {@code sha256sum}.
    */
   public synchronized Input fileInput() {
     if (file == null) {
-      file = Input.file(Input.STORE, path).withName(path.toString());
+      file = StoreChecksums.of(path);
     }
     return file;
   }

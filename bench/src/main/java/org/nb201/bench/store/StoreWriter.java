@@ -168,6 +168,8 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
         moveIntoPlace(staging);
       }
       committed = true;
+      // the searches on this store find its SHA-256 remembered instead of hashing it again
+      StoreChecksums.seed(target);
       return target;
     } catch (SQLException e) {
       throw StoreErrors.writing(target, e);

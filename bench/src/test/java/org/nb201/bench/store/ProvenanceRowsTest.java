@@ -52,8 +52,9 @@ class ProvenanceRowsTest {
           "{\"arch\":\"|none~0|\",\"epochs\":12,\"lr\":0.1,\"seeds\":[777],\"inputs\":[{\"role\":\"data\","
               + "\"name\":\"fashion-mnist\",\"algorithm\":\"md5-list\",\"checksum\":\"" + "01".repeat(16) + "\","
               + "\"bytes\":-1}],\"finished_at\":\"2025-03-04T05:16:07Z\"}",
-          "{\"os\":\"Linux\",\"os_version\":\"6.1\",\"arch\":\"amd64\",\"cores\":2,\"cpu\":\"Xeon\",\"java\":\"17.0.15\","
-              + "\"engine\":{\"name\":\"PyTorch\",\"version\":\"2.7.1\",\"djl\":\"0.36.0\",\"device\":\"cpu\","
+          "{\"os\":\"Linux\",\"os_version\":\"6.1\",\"arch\":\"amd64\",\"cores\":2,\"cpu\":\"Xeon\","
+              + "\"java\":\"17.0.15\",\"engine\":{\"name\":\"PyTorch\",\"version\":\"2.7.1\",\"djl\":\"0.36.0\","
+              + "\"device\":\"cpu\","
               + "\"threads\":2,\"interop_threads\":1,\"native_heap\":\"glibc 2.36 default\"}}");
       // whole numbers of the free-form config come back as longs
       Provenance back = s.reader().provenance().get(0);
