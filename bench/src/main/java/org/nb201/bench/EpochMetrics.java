@@ -1,5 +1,7 @@
 package org.nb201.bench;
 
+import org.nb201.space.Split;
+
 /**
  * What one epoch of one trial measured on one split. Unknown values are {@code NaN}, never 0.
  *

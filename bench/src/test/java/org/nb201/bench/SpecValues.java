@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.nats.NatsArchRecord;
 import org.nb201.bench.query.MoreInfo;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.query.SeedChoice;
+import org.nb201.space.Split;
 
 /**
  * The official values of spec 5.4 and 5.7, checked through the query API on a store holding the

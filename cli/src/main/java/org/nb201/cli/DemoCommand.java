@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.query.FinalView;
@@ -25,9 +25,12 @@ import org.nb201.generate.Shard;
 import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchLimits;
+import org.nb201.search.SearchOutcome;
+import org.nb201.search.StoreSearch;
 import org.nb201.space.Arch;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 import org.nb201.train.TrainLimits;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
       for (BenchmarkAlgorithmProvider a : BenchmarkAlgorithmProvider.all()) {
         SearchConfig sc = SearchConfig.builder(a.defaults()).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1)
             .build();
-        SearchCommand.Outcome o = SearchCommand.search(api, sc, ds, epochs);
+        SearchOutcome o = StoreSearch.run(api, sc, ds, epochs);
         out.println();
         SearchCommand.printTable(out, sc, o.summary(), o.wallSeconds(), store.getFileName().toString());
       }
@@ -171,7 +174,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** A budget that affords about two thirds of the cells: REA gets past its initial population, all must choose. */
   private double budgetFor(Nb201Api api, String ds) {
-    FinalView v = api.finalView(ds, epochs, "x-valid");
+    FinalView v = api.finalView(ds, epochs, Split.X_VALID.key());
     double sum = 0;
     int n = 0;
     for (int i = 0; i < Arch.COUNT; i++) {
@@ -184,8 +187,8 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void printCells(PrintWriter out, Nb201Api api, String ds) {
-    FinalView valid = api.finalView(ds, epochs, "x-valid");
-    FinalView test = api.finalView(ds, epochs, "x-test");
+    FinalView valid = api.finalView(ds, epochs, Split.X_VALID.key());
+    FinalView test = api.finalView(ds, epochs, Split.X_TEST.key());
     CostRecord[] costs = api.store().reader().costs(ds);
     record Row(int index, double valid, double test, double flops, double params) {}
     List<Row> rows = new ArrayList<>();

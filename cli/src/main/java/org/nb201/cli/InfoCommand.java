@@ -8,14 +8,16 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreException;
 import org.nb201.bench.store.StoreFormat;
 import org.nb201.bench.store.StoreReader;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,7 +94,8 @@ final class InfoCommand implements Runnable {
         }
         o.add("hardware", hw);
         JsonArray ps = new JsonArray();
-        sources.forEach(p -> ps.add(new GsonBuilder().create().toJsonTree(new Source(p))));
+        sources.forEach(p -> ps.add(new GsonBuilder().serializeSpecialFloatingPointValues().create()
+            .toJsonTree(row(p))));
         o.add("provenance", ps);
         if (verify) {
           o.addProperty("verified", true);
@@ -119,8 +122,11 @@ final class InfoCommand implements Runnable {
         }
         out.println("provenance  " + sources.size() + " source" + (sources.size() == 1 ? "" : "s"));
         for (Provenance p : sources.subList(0, Math.min(LISTED_SOURCES, sources.size()))) {
-          out.println("            " + p.source() + (p.sha256().isEmpty() ? "" : "  sha256 " + p.sha256())
-              + "  " + p.config() + "  (nb201 " + p.toolVersion() + ", " + p.importedAt() + ", " + p.machine() + ")");
+          Input source = p.primary();
+          out.println("            " + source.name() + (source.sha256().isEmpty() ? "" : "  sha256 " + source.sha256())
+              + "  " + new GsonBuilder().disableHtmlEscaping().create().toJson(p.config()) + "  (nb201 "
+              + p.toolVersion() + ", " + p.createdAt() + ", " + p.machine().describe()
+              + (p.engine() == null ? "" : ", " + p.engine().describe()) + ")");
         }
         if (sources.size() > LISTED_SOURCES) {
           out.println("            ... and " + (sources.size() - LISTED_SOURCES) + " more (--json lists all)");
@@ -133,12 +139,23 @@ final class InfoCommand implements Runnable {
     }
   }
 
-  /** A provenance row as JSON sees it. */
-  private record Source(String source, String sha256, long bytes, String tool_version, String imported_at,
-      String config, String machine) {
-    Source(Provenance p) {
-      this(p.source(), p.sha256(), p.bytes(), p.toolVersion(), p.importedAt().toString(), p.config(), p.machine());
-    }
+  /**
+   * A provenance row as JSON sees it: the table's columns {@code source}, {@code sha256}, {@code bytes},
+   * {@code tool_version} and {@code imported_at}, then the rest of the provenance ({@link Provenance#toMap}).
+   */
+  private static Map<String, Object> row(Provenance p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("source", p.primary().name());
+    m.put("sha256", p.primary().sha256());
+    m.put("bytes", p.primary().bytes());
+    m.put("tool_version", p.toolVersion());
+    m.put("imported_at", p.createdAt().toString());
+    p.toMap().forEach((k, v) -> {
+      if (!k.equals("created_at")) {
+        m.putIfAbsent(k, v);
+      }
+    });
+    return m;
   }
 
   private static long size(Path p) {

@@ -1,14 +1,16 @@
 package org.nb201.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.nb201.bench.query.Nb201Api;
-import org.nb201.bench.store.Provenance;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.search.pareto.Objective;
 import org.nb201.search.pareto.ObjectiveTable;
 import org.nb201.search.pareto.ParetoResult;
@@ -73,7 +75,8 @@ final class ParetoCommand implements Runnable {
       if (csv) {
         printCsv(out, r);
       } else if (json) {
-        out.println(json(r, seconds));
+        out.println(json(r, seconds, provenance(api, Map.of("command", "pareto", "objectives", objectives,
+            "hp", hp))));
       } else {
         printText(out, r, seconds);
       }
@@ -136,7 +139,7 @@ final class ParetoCommand implements Runnable {
     }
   }
 
-  private String json(ParetoResult r, double[] seconds) {
+  private String json(ParetoResult r, double[] seconds, Provenance provenance) {
     JsonObject o = new JsonObject();
     o.addProperty("hp", r.hp());
     o.add("objectives", objectivesJson(r));
@@ -175,7 +178,7 @@ final class ParetoCommand implements Runnable {
     wall.addProperty("load", seconds[1]);
     wall.addProperty("front_and_hypervolume", seconds[2]);
     o.add("wall_seconds", wall);
-    o.add("provenance", provenance(store));
+    o.add("provenance", new Gson().toJsonTree(provenance.toMap()));
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o);
   }
 
@@ -192,12 +195,9 @@ final class ParetoCommand implements Runnable {
     return a;
   }
 
-  static JsonObject provenance(Path store) {
-    JsonObject p = new JsonObject();
-    p.addProperty("tool_version", Provenance.currentToolVersion());
-    p.addProperty("store", store.toAbsolutePath().toString());
-    p.addProperty("machine", Provenance.thisMachine());
-    return p;
+  /** The provenance of a result computed from {@code api}'s store: its file (with SHA-256) and {@code config}. */
+  static Provenance provenance(Nb201Api api, Map<String, ?> config) {
+    return Provenance.builder().addInput(api.store().fileInput()).optConfig(config).build();
   }
 
   static JsonArray numbers(List<Double> xs) {

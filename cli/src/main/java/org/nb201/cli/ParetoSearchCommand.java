@@ -1,5 +1,6 @@
 package org.nb201.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
@@ -22,6 +24,7 @@ import org.nb201.search.multi.MultiSearchRunner;
 import org.nb201.search.multi.MultiSearchSummary;
 import org.nb201.search.pareto.Objective;
 import org.nb201.search.pareto.ObjectiveTable;
+import org.nb201.space.provenance.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,7 +78,7 @@ final class ParetoSearchCommand implements Runnable {
       description = "Worker threads (default: all cores); results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--signal-dataset", defaultValue = StoreOracles.DATASET, paramLabel = "D",
+  @Option(names = "--signal-dataset", defaultValue = "cifar10-valid", paramLabel = "D",
       description = "Dataset of the search signal (default: ${DEFAULT-VALUE}, the official one).")
   String signalDataset;
 
@@ -126,7 +129,8 @@ final class ParetoSearchCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(json(s, alg, config, wall));
+        out.println(json(s, alg, config, wall, ParetoCommand.provenance(api, Map.of("command", "pareto-search",
+            "algorithm", algorithm, "objectives", objectives, "hp", hp, "threads", config.threads()))));
       } else {
         printText(out, s, problem, wall);
       }
@@ -165,7 +169,8 @@ final class ParetoSearchCommand implements Runnable {
     }
   }
 
-  private String json(MultiSearchSummary s, MultiObjectiveSpec alg, MultiSearchConfig c, double wall) {
+  private String json(MultiSearchSummary s, MultiObjectiveSpec alg, MultiSearchConfig c, double wall,
+      Provenance provenance) {
     JsonObject o = new JsonObject();
     o.addProperty("algorithm", s.algorithm());
     if (alg instanceof MoRegularizedEvolution.Options rea) {
@@ -207,9 +212,7 @@ final class ParetoSearchCommand implements Runnable {
     }
     o.add("anytime_curve", curve);
     o.addProperty("wall_seconds", wall);
-    JsonObject prov = ParetoCommand.provenance(store);
-    prov.addProperty("threads", c.threads());
-    o.add("provenance", prov);
+    o.add("provenance", new Gson().toJsonTree(provenance.toMap()));
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o);
   }
 

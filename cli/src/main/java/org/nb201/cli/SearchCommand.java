@@ -3,22 +3,18 @@ package org.nb201.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.search.BenchmarkAlgorithmProvider;
 import org.nb201.search.CurvePoint;
-import org.nb201.search.ReportMetric;
 import org.nb201.search.RunResult;
 import org.nb201.search.SearchConfig;
-import org.nb201.search.SearchRunner;
+import org.nb201.search.SearchOutcome;
 import org.nb201.search.SearchSummary;
-import org.nb201.search.StoreOracles;
-import org.nb201.search.TableOracle;
+import org.nb201.search.StoreSearch;
 import org.nb201.space.Arch;
 import org.nb201.space.algorithm.Algorithms;
 import picocli.CommandLine;
@@ -68,7 +64,7 @@ final class SearchCommand implements Runnable {
       description = "Worker threads (default: all cores, at most 4 per core); results do not depend on it.")
   Integer threads;
 
-  @Option(names = "--dataset", defaultValue = StoreOracles.DATASET, paramLabel = "D",
+  @Option(names = "--dataset", defaultValue = "cifar10-valid", paramLabel = "D",
       description = "Dataset of the search signal (default: ${DEFAULT-VALUE}, the official one).")
   String dataset;
 
@@ -106,67 +102,18 @@ final class SearchCommand implements Runnable {
       OutputTarget.file(curves, "curves file", force, store);
     }
     try (Nb201Api api = Nb201Api.open(store)) {
-      Outcome o = search(api, config, dataset, hp);
+      SearchOutcome o = StoreSearch.run(api, config, dataset, hp);
       if (curves != null) {
         writeCurves(curves, o.results());
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(SearchJson.summary(config, o.summary(), store, o.wallSeconds()));
+        out.println(SearchJson.summary(config, o.summary(), o.wallSeconds()));
       } else {
         printTable(out, config, o.summary(), o.wallSeconds(), store.getFileName().toString());
       }
       out.flush();
     }
-  }
-
-  /** The runs and their summary. */
-  record Outcome(List<RunResult> results, SearchSummary summary, double wallSeconds) {}
-
-  /** Runs a search on an open store; shared with {@code nb201 demo}. */
-  static Outcome search(Nb201Api api, SearchConfig config, String dataset, int hp) {
-    FinalView signal = view(api, dataset, hp, StoreOracles.SPLIT);
-    if (signal == null) {
-      throw new IllegalArgumentException("store " + api.store().path().getFileName() + " has no hp " + hp + " "
-          + dataset + " x-valid data for the search signal; it holds " + api.store().reader().trialSets().stream()
-          .map(t -> t.dataset() + " hp " + t.hp()).distinct().toList()
-          + " (choose one with --dataset and --hp)");
-    }
-    StoreOracles.Priced priced = StoreOracles.build(signal, config.evalCost());
-    TableOracle oracle = priced.oracle();
-    long t0 = System.nanoTime();
-    List<RunResult> results = SearchRunner.runAll(config, oracle);
-    double wall = (System.nanoTime() - t0) / 1e9;
-    boolean paper = dataset.equals(StoreOracles.DATASET) && api.hps().contains(200);
-    List<ReportMetric> columns = paper ? ReportMetric.PAPER : ReportMetric.of(dataset, hp);
-    Map<ReportMetric, FinalView> views = new LinkedHashMap<>();
-    for (ReportMetric m : columns) {
-      FinalView v = view(api, m.dataset(), m.hp(), m.split());
-      if (v != null) {
-        views.put(m, v);
-      }
-    }
-    if (!paper) {
-      // a store of our own reports only the splits its dataset has (the paper's columns are always shown)
-      columns = columns.stream().filter(m -> views.containsKey(m) && hasValues(views.get(m))).toList();
-    }
-    return new Outcome(results, SearchSummary.of(results, columns, views, oracle.coverage(), priced.cost()), wall);
-  }
-
-  private static boolean hasValues(FinalView v) {
-    for (int i = 0; i < Arch.COUNT; i++) {
-      if (v.seedCount(i) > 0 && Double.isFinite(v.meanAccuracy(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static FinalView view(Nb201Api api, String dataset, int hp, String split) {
-    if (!api.hps().contains(hp) || !api.store().reader().datasets().contains(dataset)) {
-      return null;
-    }
-    return api.finalView(dataset, hp, split);
   }
 
   static void printTable(PrintWriter out, SearchConfig c, SearchSummary s, double wall, String storeName) {

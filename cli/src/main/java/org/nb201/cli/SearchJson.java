@@ -1,13 +1,12 @@
 package org.nb201.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import java.nio.file.Path;
 import java.util.Map;
-import org.nb201.bench.store.Provenance;
 import org.nb201.search.EvalCost;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchSummary;
@@ -16,7 +15,7 @@ import org.nb201.search.SearchSummary;
 final class SearchJson {
   private SearchJson() {}
 
-  static String summary(SearchConfig c, SearchSummary s, Path store, double wallSeconds) {
+  static String summary(SearchConfig c, SearchSummary s, double wallSeconds) {
     JsonObject o = new JsonObject();
     o.addProperty("algorithm", c.algorithm());
     o.addProperty("runs", c.runs());
@@ -48,14 +47,9 @@ final class SearchJson {
     }
     o.add("metrics", metrics);
     o.addProperty("wall_seconds", wallSeconds);
-    JsonObject prov = new JsonObject();
-    prov.addProperty("tool_version", Provenance.currentToolVersion());
-    prov.addProperty("store", store.toAbsolutePath().toString());
-    prov.addProperty("threads", c.threads());
-    prov.addProperty("machine", Provenance.thisMachine());
-    o.add("provenance", prov);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create()
-        .toJson(withOptions(o, "seed", c.algorithm(), c.options().describe()));
+    Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+    o.add("provenance", gson.toJsonTree(s.provenance().toMap()));
+    return gson.toJson(withOptions(o, "seed", c.algorithm(), c.options().describe()));
   }
 
   /** {@code summary} with the algorithm's own settings (REINFORCE's lr, BOHB's eta, ...) after {@code key}. */

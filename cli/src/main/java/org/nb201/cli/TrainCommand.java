@@ -17,9 +17,11 @@ import org.nb201.generate.DjlTrialExecutor;
 import org.nb201.generate.TrialSpec;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.provenance.Backend;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.train.EpochResult;
 import org.nb201.train.EvalResult;
-import org.nb201.train.Provenance;
 import org.nb201.train.TrainConfig;
 import org.nb201.train.TrainListener;
 import org.nb201.train.Trainer;
@@ -210,8 +212,9 @@ final class TrainCommand implements Runnable {
     Provenance p = r.provenance();
     out.printf(Locale.ROOT, "flops %.5f M  params %.6f M  latency %.6f s/batch%n", r.mflops(), r.mparams(),
         r.latency());
-    out.printf(Locale.ROOT, "engine %s %s (DJL %s) on %s, %d threads; data %s%n", p.engine(), p.engineVersion(),
-        p.djlVersion(), p.device(), p.threads(), p.dataChecksum());
+    Backend engine = p.engine();
+    out.printf(Locale.ROOT, "engine %s %s (DJL %s) on %s, %d threads; data %s%n", engine.engine(), engine.version(),
+        engine.djl(), engine.device(), engine.threads(), p.input(Input.DATA).checksum());
   }
 
   static Map<String, Object> toJson(TrialResult r) {

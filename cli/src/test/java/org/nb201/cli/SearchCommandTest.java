@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,9 +85,43 @@ class SearchCommandTest {
     CliRun one = CliRun.of("search", "bohb", "--store", store, "--runs", "6", "--threads", "1", "--json");
     CliRun two = CliRun.of("search", "bohb", "--store", store, "--runs", "6", "--threads", "2", "--json");
     assertThat(one.exitCode()).isZero();
-    String a = one.out().replaceAll("\"wall_seconds\": [0-9.E-]+", "").replaceAll("\"threads\": \\d+", "");
-    String b = two.out().replaceAll("\"wall_seconds\": [0-9.E-]+", "").replaceAll("\"threads\": \\d+", "");
-    assertThat(a).isEqualTo(b);
+    assertThat(withoutTimesAndThreads(one.out())).isEqualTo(withoutTimesAndThreads(two.out()));
+  }
+
+  private static String withoutTimesAndThreads(String json) {
+    return json.replaceAll("\"wall_seconds\": [0-9.E-]+", "").replaceAll("\"threads\": \\d+", "")
+        .replaceAll("\"(created|finished)_at\": \"[^\"]+\"", "");
+  }
+
+  @Test
+  void jsonCarriesTheProvenanceWithTheStoresSha256() throws Exception {
+    CliRun r = CliRun.of("search", "rea", "--store", store, "--runs", "3", "--seed", "7", "--threads", "2", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonObject p = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonObject("provenance");
+    assertThat(p.keySet()).containsExactly("tool_version", "created_at", "finished_at", "config", "seeds", "inputs",
+        "machine");
+    assertThat(p.get("tool_version").getAsString()).isEqualTo(Version.get());
+    JsonObject config = p.getAsJsonObject("config");
+    assertThat(config.get("algorithm").getAsString()).isEqualTo("rea");
+    assertThat(config.get("runs").getAsInt()).isEqualTo(3);
+    assertThat(config.get("seed").getAsLong()).isEqualTo(7);
+    assertThat(config.get("threads").getAsInt()).isEqualTo(2);
+    assertThat(config.get("dataset").getAsString()).isEqualTo("cifar10-valid");
+    assertThat(config.get("hp").getAsInt()).isEqualTo(12);
+    assertThat(p.getAsJsonArray("seeds").get(0).getAsLong()).isEqualTo(7);
+    JsonObject input = p.getAsJsonArray("inputs").get(0).getAsJsonObject();
+    Path file = Path.of(store).toAbsolutePath().normalize();
+    assertThat(input.get("role").getAsString()).isEqualTo("store");
+    assertThat(input.get("name").getAsString()).isEqualTo(file.toString());
+    assertThat(input.get("algorithm").getAsString()).isEqualTo("sha256");
+    // independently: the JDK's SHA-256 over the whole file
+    byte[] bytes = Files.readAllBytes(file);
+    assertThat(input.get("checksum").getAsString())
+        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+    assertThat(input.get("bytes").getAsLong()).isEqualTo(bytes.length);
+    assertThat(p.getAsJsonObject("machine").get("cores").getAsInt())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(p.getAsJsonObject("machine").has("host")).isFalse();
   }
 
   @Test

@@ -35,7 +35,7 @@ class TrainCommandTest {
     JsonObject e = o.getAsJsonArray("epochs").get(0).getAsJsonObject();
     assertThat(e.keySet()).contains("train-loss", "train-accuracy", "train-per-time", "train-all-time",
         "valid-loss", "valid-accuracy", "valid-all-time", "test-accuracy");
-    assertThat(o.getAsJsonObject("provenance").get("threads").getAsInt()).isEqualTo(2);
+    assertThat(o.getAsJsonObject("provenance").getAsJsonObject("engine").get("threads").getAsInt()).isEqualTo(2);
     assertThat(o.getAsJsonObject("config").get("memory_format").getAsString()).isEqualTo("channels_last");
   }
 

@@ -3,7 +3,6 @@ package org.nb201.generate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,10 +12,11 @@ import java.util.TreeMap;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.bench.store.StoreWriter;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Merges the verified results of an output directory into a store. Corrupt results are refused
@@ -113,14 +113,12 @@ public final class Collector {
     }
   }
 
+  /** The trainer's provenance with the result file (name, SHA-256, size) as its source. */
   private static Provenance provenance(Path file, TrialOutcome o) {
-    String config = Json.GSON.toJson(new TreeMap<>(o.provenance()));
-    Provenance f = file == null ? Provenance.of("trial " + o.spec().id(), config) : Provenance.ofFile(file, config);
-    String machine = o.provenance().getOrDefault("cpu", "?") + ", " + o.provenance().getOrDefault("os", "?") + ", "
-        + o.provenance().getOrDefault("threads", "?") + ", " + o.provenance().getOrDefault("engine", "?");
-    String source = "trial " + o.spec().id() + (file == null ? " (nb201 train)" : " (" + file.getFileName() + ")");
-    return new Provenance(source, f.sha256(), f.bytes(),
-        o.provenance().getOrDefault("tool_version", f.toolVersion()), Instant.now(), f.config(), machine);
+    String trial = "trial " + o.spec().id();
+    Input source = file == null ? Input.described(Input.SOURCE, trial + " (nb201 train)")
+        : Input.file(Input.SOURCE, file).withName(trial + " (" + file.getFileName() + ")");
+    return o.provenance().withPrimary(source);
   }
 
   /** Costs of one (cell, dataset) over its trials: FLOPs and params must agree; latency is averaged. */

@@ -1,16 +1,14 @@
 package org.nb201.generate;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 import org.nb201.train.EpochResult;
 import org.nb201.train.EvalResult;
 import org.nb201.train.TrainConfig;
@@ -70,14 +68,9 @@ public final class DjlTrialExecutor implements TrialExecutor {
     for (EpochResult e : r.epochs()) {
       metrics.add(new EpochMetrics(e.epoch(), Split.TRAIN, e.trainTop1(), e.trainLoss(), e.trainTime(), e.trainTop5()));
       for (EvalResult ev : e.evals()) {
-        metrics.add(EpochMetrics.of(e.epoch(), Split.byKey(ev.split()), ev.top1(), ev.loss(), ev.time()));
+        metrics.add(EpochMetrics.of(e.epoch(), ev.split(), ev.top1(), ev.loss(), ev.time()));
       }
     }
-    Map<String, String> prov = new LinkedHashMap<>();
-    r.provenance().toMap().forEach((k, v) -> prov.put(k, String.valueOf(v)));
-    prov.put("finished", Instant.now().toString());
-    prov.put("seed", Integer.toString(spec.seed()));
-    prov.put("config", Json.GSON.toJson(r.config().describe()));
-    return new TrialOutcome(spec, metrics, r.mflops(), r.mparams(), r.latency(), prov);
+    return new TrialOutcome(spec, metrics, r.mflops(), r.mparams(), r.latency(), r.provenance());
   }
 }

@@ -33,7 +33,7 @@ public record PlanConfig(String archs, int sample, long sampleSeed, List<Integer
     private int sample;
     private long sampleSeed = 1;
     private List<Integer> include = List.of();
-    private List<String> datasets = List.of("cifar10-valid");
+    private List<String> datasets = List.of(Dataset.CIFAR10_VALID.key());
     private List<Integer> hps = List.of(12);
     private List<Integer> seeds = List.of(777);
     private int channels = 16;

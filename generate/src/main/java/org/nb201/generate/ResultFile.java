@@ -12,18 +12,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
+import org.nb201.space.Split;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * One trial's result on disk: {@code results/<id>.json}, a compact JSON object on the first line and
  * {@code sha256:<hex of that line>} on the second. Written atomically, so a file either is complete
- * or does not exist; any change to it is detected by the checksum.
+ * or does not exist; any change to it is detected by the checksum. Version 2 holds the trainer's
+ * {@link Provenance} as its {@code toMap()} object; version 1 files (a flat object of strings) are
+ * still read ({@link LegacyProvenance}).
  */
 public final class ResultFile {
   static final String FORMAT = "nb201-trial-result";
-  static final int VERSION = 1;
+  static final int VERSION = 2;
+  /** The oldest version this code reads. */
+  static final int MIN_VERSION = 1;
 
   private ResultFile() {}
 
@@ -49,7 +53,7 @@ public final class ResultFile {
     cost.addProperty("params", outcome.params());
     cost.addProperty("latency", outcome.latency());
     o.add("cost", cost);
-    o.add("provenance", Json.GSON.toJsonTree(new LinkedHashMap<>(new TreeMap<>(outcome.provenance()))));
+    o.add("provenance", Json.GSON.toJsonTree(outcome.provenance().toMap()));
     JsonArray rows = new JsonArray();
     for (EpochMetrics m : outcome.metrics()) {
       JsonArray r = new JsonArray();
@@ -88,17 +92,25 @@ public final class ResultFile {
     }
     try {
       JsonObject o = JsonParser.parseString(body).getAsJsonObject();
-      if (!FORMAT.equals(o.get("format").getAsString()) || o.get("version").getAsInt() != VERSION) {
-        throw new CorruptResultException(name + ": not a version " + VERSION + " nb201 result");
+      int version = o.get("version").getAsInt();
+      if (!FORMAT.equals(o.get("format").getAsString()) || version < MIN_VERSION || version > VERSION) {
+        throw new CorruptResultException(name + ": not a version " + MIN_VERSION + " to " + VERSION + " nb201 result");
       }
       TrialSpec spec = Json.GSON.fromJson(o.get("spec"), TrialSpec.class);
       if (expected != null && !spec.equals(expected)) {
         throw new CorruptResultException(name + ": holds trial " + spec.id() + ", expected " + expected.id());
       }
       JsonObject cost = o.getAsJsonObject("cost");
-      Map<String, String> prov = new LinkedHashMap<>();
-      for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("provenance").entrySet()) {
-        prov.put(e.getKey(), e.getValue().getAsString());
+      JsonObject p = o.getAsJsonObject("provenance");
+      Provenance prov;
+      if (version == 1) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : p.entrySet()) {
+          flat.put(e.getKey(), e.getValue().getAsString());
+        }
+        prov = LegacyProvenance.read(flat, spec.dataset());
+      } else {
+        prov = Provenance.fromMap(Json.map(p));
       }
       List<EpochMetrics> metrics = new ArrayList<>();
       for (JsonElement el : o.getAsJsonArray("metrics")) {

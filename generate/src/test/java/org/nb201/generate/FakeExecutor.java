@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
+import org.nb201.space.Split;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * A stand-in trainer for generation tests: deterministic metrics derived from the trial, and an
@@ -46,7 +47,7 @@ final class FakeExecutor implements TrialExecutor {
           StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
     return new TrialOutcome(spec, m, 1.25, 0.5, 0.01,
-        Map.of("executor", "fake", "seed", Integer.toString(spec.seed())));
+        Provenance.builder().putConfig("executor", "fake").addSeed(spec.seed()).build());
   }
 
   /** How many trainings each trial id got, from a record file. */

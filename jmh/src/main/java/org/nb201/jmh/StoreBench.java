@@ -10,6 +10,7 @@ import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.query.SeedChoice;
 import org.nb201.bench.store.Store;
 import org.nb201.space.Arch;
+import org.nb201.space.Split;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,7 +65,7 @@ public class StoreBench {
     cold = new Nb201Api(opened, 0, 0);
     cold.getMoreInfo(0, dataset, null, HP, SeedChoice.mean()); // loads the seed lists once
     sweeper = new Nb201Api(opened, 0);
-    view = warm.finalView(dataset, HP, "x-valid");
+    view = warm.finalView(dataset, HP, Split.X_VALID.key());
     SplittableRandom r = new SplittableRandom(42);
     for (int i = 0; i < ORDER; i++) {
       order[i] = r.nextInt(Arch.COUNT);

@@ -12,9 +12,11 @@ import java.util.SplittableRandom;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.query.SeedChoice;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.Store;
 import org.nb201.space.Arch;
+import org.nb201.space.Dataset;
+import org.nb201.space.Split;
+import org.nb201.space.provenance.Machine;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -57,26 +59,30 @@ public final class StoreSpeedReport {
     r.row("open, again", ms(System.nanoTime() - t), "< 1 s");
     Nb201Api api = new Nb201Api(s, 0);
     t = System.nanoTime();
-    api.getMoreInfo(0, "cifar100", null, 200, SeedChoice.mean());
+    api.getMoreInfo(0, Dataset.CIFAR100.key(), null, 200, SeedChoice.mean());
     r.row("first get_more_info (loads seed lists)", ms(System.nanoTime() - t), "");
     t = System.nanoTime();
-    FinalView v = api.finalView("cifar10-valid", 12, "x-valid");
+    FinalView v = api.finalView(Dataset.CIFAR10_VALID.key(), 12, Split.X_VALID.key());
     r.row("FinalView load (cifar10-valid, hp 12, x-valid)", ms(System.nanoTime() - t), "loaded once");
     r.row("heap with the view", String.format(Locale.ROOT, "%.1f MB", usedHeap() / 1e6), "< 1 GB");
     t = System.nanoTime();
-    FinalView mid = FinalView.load(s, "cifar100", 200, "ori-test", 100);
+    FinalView mid = FinalView.load(s, Dataset.CIFAR100.key(), 200, Split.ORI_TEST.key(), 100);
     r.row("FinalView load at epoch 100 (cifar100, hp 200)", ms(System.nanoTime() - t), "full scan of metrics");
     Nb201Api uncached = new Nb201Api(s, 0, 0);
     SplittableRandom rnd = new SplittableRandom(7);
     int n = 200;
     t = System.nanoTime();
     for (int k = 0; k < n; k++) {
-      uncached.getMoreInfo(rnd.nextInt(Arch.COUNT), "cifar100", 100, 200, SeedChoice.mean());
+      uncached.getMoreInfo(rnd.nextInt(Arch.COUNT), Dataset.CIFAR100.key(), 100, 200, SeedChoice.mean());
     }
     r.row("get_more_info at epoch 100, uncached (mean of " + n + ")",
         String.format(Locale.ROOT, "%.2f ms", (System.nanoTime() - t) / 1e6 / n),
         "not a target (the default is the last epoch)");
     mid.accuracy(0, 0);
+    t = System.nanoTime();
+    s.fileInput();
+    r.row("store SHA-256 (Store.fileInput, a search's provenance)", ms(System.nanoTime() - t),
+        "once per open store; on its own thread during a search");
     r.row("RSS after open + view", String.format(Locale.ROOT, "%.0f MB", rss() / 1e6), "");
     v.accuracy(0, 0);
     s.close();
@@ -96,7 +102,7 @@ public final class StoreSpeedReport {
           p.getScoreUnit()), target(name));
     }
     System.out.println();
-    System.out.println("Machine: " + Provenance.thisMachine() + ", "
+    System.out.println("Machine: " + Machine.current().describe() + ", "
         + ManagementFactory.getOperatingSystemMXBean().getAvailableProcessors() + " CPUs visible, load average "
         + ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     r.print();

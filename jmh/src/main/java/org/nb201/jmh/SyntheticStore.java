@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.StoreWriter;
 import org.nb201.space.Arch;
 import org.nb201.space.Cost;
@@ -18,6 +16,9 @@ import org.nb201.space.CostModel;
 import org.nb201.space.Dataset;
 import org.nb201.space.Op;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Writes a synthetic store with the official shape (spec 5.1, 5.2) through {@link StoreWriter}:
@@ -34,17 +35,13 @@ public final class SyntheticStore {
   private static final int[] SEEDS_200 = {777, 888, 999};
 
   /** Images per split: train, x-valid, x-test, ori-test (0 = the dataset has no such split). */
-  private static int[] sizes(String dataset) {
-    switch (dataset) {
-      case "cifar10-valid":
-        return new int[] {25_000, 25_000, 0, 10_000};
-      case "cifar10":
-        return new int[] {50_000, 0, 0, 10_000};
-      case "cifar100":
-        return new int[] {50_000, 5_000, 5_000, 10_000};
-      default:
-        return new int[] {151_700, 3_000, 3_000, 6_000};
-    }
+  private static int[] sizes(Dataset dataset) {
+    return switch (dataset) {
+      case CIFAR10_VALID -> new int[] {25_000, 25_000, 0, 10_000};
+      case CIFAR10 -> new int[] {50_000, 0, 0, 10_000};
+      case CIFAR100 -> new int[] {50_000, 5_000, 5_000, 10_000};
+      default -> new int[] {151_700, 3_000, 3_000, 6_000};
+    };
   }
 
   private final long seed;
@@ -56,8 +53,8 @@ public final class SyntheticStore {
   /** Writes {@code archs} architectures (0..archs-1) to a new store at {@code out}; returns its path. */
   public Path write(Path out, int archs) {
     try (StoreWriter w = StoreWriter.create(out, true)) {
-      w.addProvenance(Provenance.of("synthetic", "{\"generator\":\"SyntheticStore\",\"seed\":" + seed
-          + ",\"archs\":" + archs + "}"));
+      w.addProvenance(Provenance.builder().addInput(Input.described(Input.SOURCE, "synthetic"))
+          .putConfig("generator", "SyntheticStore").putConfig("seed", seed).putConfig("archs", archs).build());
       for (int index = 0; index < archs; index++) {
         writeArch(w, index);
       }
@@ -76,13 +73,13 @@ public final class SyntheticStore {
       String key = d.key();
       Cost c = CostModel.cost(arch, d);
       w.addCost(new CostRecord(index, key, c.mflops(), c.mparams(), 0.005 + 0.00005 * c.mflops()));
-      double top = switch (key) {
-        case "cifar100" -> 73;
-        case "ImageNet16-120" -> 47;
+      double top = switch (d) {
+        case CIFAR100 -> 73;
+        case IMAGENET16_120 -> 47;
         default -> 94;
       };
       for (int hp : new int[] {12, 200}) {
-        int[] seeds = hp == 200 ? SEEDS_200 : key.equals("cifar10-valid") ? new int[] {111, 777} : new int[] {111};
+        int[] seeds = hp == 200 ? SEEDS_200 : d == Dataset.CIFAR10_VALID ? new int[] {111, 777} : new int[] {111};
         for (int s : seeds) {
           w.addTrial(trial(rnd, new TrialKey(index, key, hp, s), quality * top, trainTime, evalPerImage));
         }
@@ -91,7 +88,8 @@ public final class SyntheticStore {
   }
 
   private static Trial trial(SplittableRandom rnd, TrialKey k, double best, double trainTime, double evalPerImage) {
-    int[] size = sizes(k.dataset());
+    Dataset d = Dataset.byKey(k.dataset());
+    int[] size = sizes(d);
     int hp = k.hp();
     double epochTime = trainTime * size[0] / 25_000.0;
     List<EpochMetrics> rows = new ArrayList<>(hp * 4);
@@ -101,12 +99,12 @@ public final class SyntheticStore {
         continue;
       }
       double time = split == Split.TRAIN ? epochTime : evalPerImage * n;
-      boolean noisy = k.dataset().equals("ImageNet16-120")
-          || k.dataset().equals("cifar10-valid") && split != Split.ORI_TEST
-          || k.dataset().equals("cifar100") && (split == Split.X_VALID || split == Split.X_TEST);
+      boolean noisy = d == Dataset.IMAGENET16_120
+          || d == Dataset.CIFAR10_VALID && split != Split.ORI_TEST
+          || d == Dataset.CIFAR100 && (split == Split.X_VALID || split == Split.X_TEST);
       boolean everyEpoch = hp == 12 || split == Split.TRAIN
-          || split == Split.ORI_TEST && !k.dataset().equals("cifar10-valid")
-          || split == Split.X_VALID && k.dataset().equals("cifar10-valid");
+          || split == Split.ORI_TEST && d != Dataset.CIFAR10_VALID
+          || split == Split.X_VALID && d == Dataset.CIFAR10_VALID;
       for (int e = 0; e < hp; e++) {
         if (!everyEpoch && e < hp - 1) {
           rows.add(new EpochMetrics(e, split, Double.NaN, Double.NaN, time, Double.NaN));

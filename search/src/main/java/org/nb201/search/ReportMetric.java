@@ -1,6 +1,8 @@
 package org.nb201.search;
 
 import java.util.List;
+import org.nb201.space.Dataset;
+import org.nb201.space.Split;
 
 /**
  * One column of a search table: a (dataset, split, hp) of the final-epoch results, averaged over
@@ -10,17 +12,21 @@ import java.util.List;
 public record ReportMetric(String dataset, String split, int hp) {
   /** The six columns in the paper's order, all hp 200. */
   public static final List<ReportMetric> PAPER = List.of(
-      new ReportMetric("cifar10-valid", "x-valid", 200),
-      new ReportMetric("cifar10", "ori-test", 200),
-      new ReportMetric("cifar100", "x-valid", 200),
-      new ReportMetric("cifar100", "x-test", 200),
-      new ReportMetric("ImageNet16-120", "x-valid", 200),
-      new ReportMetric("ImageNet16-120", "x-test", 200));
+      new ReportMetric(Dataset.CIFAR10_VALID, Split.X_VALID, 200),
+      new ReportMetric(Dataset.CIFAR10, Split.ORI_TEST, 200),
+      new ReportMetric(Dataset.CIFAR100, Split.X_VALID, 200),
+      new ReportMetric(Dataset.CIFAR100, Split.X_TEST, 200),
+      new ReportMetric(Dataset.IMAGENET16_120, Split.X_VALID, 200),
+      new ReportMetric(Dataset.IMAGENET16_120, Split.X_TEST, 200));
+
+  /** A column from the shared vocabulary. */
+  public ReportMetric(Dataset dataset, Split split, int hp) {
+    this(dataset.key(), split.key(), hp);
+  }
 
   /** The evaluation splits of one dataset at one hp, for stores of our own (e.g. the demo's). */
   public static List<ReportMetric> of(String dataset, int hp) {
-    return List.of(new ReportMetric(dataset, "x-valid", hp), new ReportMetric(dataset, "x-test", hp),
-        new ReportMetric(dataset, "ori-test", hp));
+    return Split.evaluation().stream().map(s -> new ReportMetric(dataset, s.key(), hp)).toList();
   }
 
   /** The JSON key, e.g. {@code cifar100/x-test}. */

@@ -7,16 +7,18 @@ import java.util.Map;
 import org.nb201.bench.query.FinalView;
 import org.nb201.space.Arch;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * The paper-style summary of many runs: for each {@link ReportMetric}, the mean and standard
  * deviation over runs of the seed-mean final accuracy of the cell each run returned, the number
  * of runs whose cell has that value (a missing value is reported as missing, never as 0), and the
- * best value any cell in the store reaches; plus the mean number of evaluated cells and how an
- * evaluation was priced.
+ * best value any cell in the store reaches; plus the mean number of evaluated cells, how an
+ * evaluation was priced, and the provenance of the experiment (configuration, seed, the store with
+ * its SHA-256, tool version, machine).
  */
 public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime, Map<String, Stat> metrics,
-    boolean partialCoverage, int coveredCells, EvalCost evalCost) {
+    boolean partialCoverage, int coveredCells, EvalCost evalCost, Provenance provenance) {
 
   /**
    * One metric: mean and sample standard deviation over the runs that have a value, how many do,
@@ -26,11 +28,11 @@ public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime,
 
   /**
    * Summarises {@code results} on {@code columns}; {@code views} holds the loaded view of each (absent = no
-   * data); {@code cost} says how the oracle priced an evaluation.
+   * data); {@code cost} says how the oracle priced an evaluation; {@code provenance} where it all came from.
    */
   public static SearchSummary of(List<RunResult> results, List<ReportMetric> columns,
       Map<ReportMetric, FinalView> views,
-      Coverage coverage, EvalCost cost) {
+      Coverage coverage, EvalCost cost, Provenance provenance) {
     SearchSpace space = SearchSpace.official();
     Map<String, Stat> metrics = new LinkedHashMap<>();
     for (ReportMetric m : columns) {
@@ -57,7 +59,8 @@ public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime,
     }
     double evaluated = results.stream().mapToInt(RunResult::evaluated).average().orElse(0);
     double used = results.stream().mapToDouble(RunResult::usedTime).average().orElse(0);
-    return new SearchSummary(results.size(), evaluated, used, metrics, !coverage.isFull(), coverage.size(), cost);
+    return new SearchSummary(results.size(), evaluated, used, metrics, !coverage.isFull(), coverage.size(), cost,
+        provenance);
   }
 
   private static double mean(List<Double> xs) {

@@ -3,6 +3,8 @@ package org.nb201.search;
 import java.util.Arrays;
 import org.nb201.bench.query.FinalView;
 import org.nb201.space.Arch;
+import org.nb201.space.Dataset;
+import org.nb201.space.Split;
 
 /**
  * The official oracle from a benchmark store ({@code R_EA.py::train_and_eval}): the hp 12 {@code
@@ -15,11 +17,11 @@ import org.nb201.space.Arch;
  */
 public final class StoreOracles {
   /** Dataset of the official search signal. */
-  public static final String DATASET = "cifar10-valid";
+  public static final String DATASET = Dataset.CIFAR10_VALID.key();
   /** hp of the official search signal (the camera-ready 12-epoch protocol). */
   public static final int HP = 12;
   /** Split of the official search signal. */
-  public static final String SPLIT = "x-valid";
+  public static final String SPLIT = Split.X_VALID.key();
 
   /** An oracle and how it priced an evaluation. */
   public record Priced(TableOracle oracle, EvalCost cost) {}

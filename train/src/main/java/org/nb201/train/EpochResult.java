@@ -1,6 +1,7 @@
 package org.nb201.train;
 
 import java.util.List;
+import org.nb201.space.Split;
 
 /**
  * The record of one training epoch (spec 3): learning rate, the running averages over the
@@ -14,9 +15,9 @@ public record EpochResult(int epoch, double lr, double trainLoss, double trainTo
   }
 
   /** The evaluation of {@code split}, or null. */
-  public EvalResult eval(String split) {
+  public EvalResult eval(Split split) {
     for (EvalResult e : evals) {
-      if (e.split().equals(split)) {
+      if (e.split() == split) {
         return e;
       }
     }

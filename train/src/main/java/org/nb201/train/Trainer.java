@@ -19,6 +19,11 @@ import java.util.SplittableRandom;
 import org.nb201.space.Cost;
 import org.nb201.space.CostModel;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
+import org.nb201.space.provenance.Backend;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Machine;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.train.data.Batcher;
 import org.nb201.train.data.DataException;
 import org.nb201.train.data.ImageSet;
@@ -96,7 +101,7 @@ public final class Trainer {
           double trainTime = (System.nanoTime() - t0) / 1e9;
           List<EvalResult> evals = new ArrayList<>();
           boolean last = e == config.epochs() - 1;
-          for (Map.Entry<String, ImageSet> s : data.evals().entrySet()) {
+          for (Map.Entry<Split, ImageSet> s : data.evals().entrySet()) {
             evals.add(evaluate(s.getKey(), s.getValue(), root, ps, net, norm, last ? latencies : null));
           }
           EpochResult r = new EpochResult(e, lr, train.loss(), train.top1(), train.top5(), trainTime, evals);
@@ -106,11 +111,14 @@ public final class Trainer {
       }
     }
     double latency = latencies.stream().mapToDouble(Double::doubleValue).average().orElse(-1);
-    Provenance p = new Provenance(Provenance.currentToolVersion(), engine.getEngineName(), engine.getVersion(),
-        Engine.getDjlVersion(), device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", Engines.threads(),
-        Engines.interopThreads(), data.checksum(),
-        Provenance.currentHost(), Provenance.currentCpuModel(), Provenance.currentOs(),
-        System.getProperty("java.version"), started, NativeHeap.tune());
+    Provenance p = Provenance.builder().optCreatedAt(started).optFinishedAt(Instant.now()).optConfig(config.describe())
+        .addSeed(config.seed())
+        .addInput(new Input(Input.DATA, config.dataset().key(), Input.MD5_LIST, data.checksum(), -1))
+        .optMachine(Machine.current().withHost())
+        .optEngine(new Backend(engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
+            device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", Engines.threads(), Engines.interopThreads(),
+            NativeHeap.tune()))
+        .build();
     int index = SearchSpace.official().indexOf(config.arch());
     return new TrialResult(config, index, epochs, cost.flops(), cost.params(), latency, latencies, p);
   }
@@ -169,7 +177,7 @@ public final class Trainer {
     return m;
   }
 
-  private EvalResult evaluate(String name, ImageSet set, NDManager root, ParameterStore ps, TinyNetwork net,
+  private EvalResult evaluate(Split split, ImageSet set, NDManager root, ParameterStore ps, TinyNetwork net,
       Normalization norm, List<Double> latencies) {
     long t0 = System.nanoTime();
     Batcher batcher = new Batcher(set, norm, 0, config.channelsLast());
@@ -207,7 +215,7 @@ public final class Trainer {
       latencies.addAll(times.size() > 2 ? times.subList(1, times.size()) : times);
     }
     double time = (System.nanoTime() - t0) / 1e9;
-    return new EvalResult(name, m.loss(), m.top1(), m.top5(), time, n);
+    return new EvalResult(split, m.loss(), m.top1(), m.top5(), time, n);
   }
 
   /**

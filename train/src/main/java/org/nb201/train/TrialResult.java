@@ -3,11 +3,15 @@ package org.nb201.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nb201.space.OfficialNames;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * One complete training trial: its configuration, the per-epoch records, exact FLOPs and
  * parameters of the built network, measured latency (seconds per eval batch, spec 5.4) and
- * provenance. {@link #moreInfo(int)} gives the official {@code get_more_info} view.
+ * provenance (tool version, start and end, the configuration and seed, the data checksum, the
+ * machine with its host name, the engine with its threads and native heap settings).
+ * {@link #moreInfo(int)} gives the official {@code get_more_info} view.
  */
 public record TrialResult(TrainConfig config, int archIndex, List<EpochResult> epochs, long flops, long params,
     double latency, List<Double> latencies, Provenance provenance) {
@@ -34,7 +38,8 @@ public record TrialResult(TrainConfig config, int archIndex, List<EpochResult> e
   /**
    * The official {@code get_more_info(index, dataset, iepoch)} keys for epoch {@code iepoch}:
    * {@code train-loss}, {@code train-accuracy}, {@code train-per-time}, {@code train-all-time}, then
-   * per evaluation set {@code valid-*}, {@code test-*} and {@code valtest-*} (spec 6.1 mapping).
+   * per evaluation set {@code valid-*}, {@code test-*} and {@code valtest-*}: the dataset's
+   * {@link OfficialNames#groups} (spec 6.1 mapping) that this trial evaluated.
    */
   public Map<String, Double> moreInfo(int iepoch) {
     EpochResult e = epochs.get(iepoch);
@@ -43,31 +48,18 @@ public record TrialResult(TrainConfig config, int archIndex, List<EpochResult> e
     for (int i = 0; i <= iepoch; i++) {
       trainAll += epochs.get(i).trainTime();
     }
-    m.put("train-loss", e.trainLoss());
-    m.put("train-accuracy", e.trainTop1());
-    m.put("train-per-time", trainAll / (iepoch + 1));
-    m.put("train-all-time", trainAll);
-    for (EvalResult r : e.evals()) {
-      String prefix = prefix(r.split());
+    OfficialNames.TRAIN.put(m, e.trainLoss(), e.trainTop1(), trainAll / (iepoch + 1), trainAll);
+    for (OfficialNames.Group g : OfficialNames.groups(config.dataset().key())) {
+      EvalResult r = e.eval(g.split());
+      if (r == null) {
+        continue;
+      }
       double all = 0;
       for (int i = 0; i <= iepoch; i++) {
-        all += epochs.get(i).eval(r.split()).time();
+        all += epochs.get(i).eval(g.split()).time();
       }
-      m.put(prefix + "-loss", r.loss());
-      m.put(prefix + "-accuracy", r.top1());
-      m.put(prefix + "-per-time", all / (iepoch + 1));
-      m.put(prefix + "-all-time", all);
+      g.put(m, r.loss(), r.top1(), all / (iepoch + 1), all);
     }
     return m;
-  }
-
-  private String prefix(String split) {
-    boolean hasXTest = epochs.get(0).eval("x-test") != null;
-    return switch (split) {
-      case "x-valid" -> "valid";
-      case "x-test" -> "test";
-      case "ori-test" -> hasXTest ? "valtest" : "test";
-      default -> split;
-    };
   }
 }

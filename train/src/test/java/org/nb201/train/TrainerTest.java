@@ -13,6 +13,9 @@ import org.nb201.space.Arch;
 import org.nb201.space.CostModel;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.train.data.TrainingData;
 
 class TrainerTest {
@@ -37,10 +40,10 @@ class TrainerTest {
     assertThat(last.lr()).isEqualTo(new CosineSchedule(0.1, 2).lr(1));
     assertThat(last.trainLoss()).isLessThan(first.trainLoss());
     assertThat(last.trainTop1()).isGreaterThan(20);
-    assertThat(last.eval("x-valid").top1()).isGreaterThan(20);
-    assertThat(last.eval("x-test").top1()).isGreaterThan(20);
+    assertThat(last.eval(Split.X_VALID).top1()).isGreaterThan(20);
+    assertThat(last.eval(Split.X_TEST).top1()).isGreaterThan(20);
     for (EpochResult e : r.epochs()) {
-      assertThat(e.evals()).extracting(EvalResult::split).containsExactly("x-valid", "x-test");
+      assertThat(e.evals()).extracting(EvalResult::split).containsExactly(Split.X_VALID, Split.X_TEST);
       assertThat(e.evals()).extracting(EvalResult::images).containsExactly(256, 256);
       assertThat(e.trainTime()).isPositive();
       assertThat(e.trainTop5()).isBetween(e.trainTop1(), 100.0);
@@ -50,9 +53,9 @@ class TrainerTest {
     assertThat(r.params()).isEqualTo(CostModel.cost(RESNET, c.shape()).params());
     assertThat(r.archIndex()).isEqualTo(11472);
     assertThat(r.latency()).isPositive();
-    assertThat(r.provenance().engine()).isEqualTo("PyTorch");
-    assertThat(r.provenance().threads()).isEqualTo(2);
-    assertThat(r.provenance().dataChecksum()).hasSize(32);
+    assertThat(r.provenance().engine().engine()).isEqualTo("PyTorch");
+    assertThat(r.provenance().engine().threads()).isEqualTo(2);
+    assertThat(r.provenance().input(Input.DATA).checksum()).hasSize(32);
     Map<String, Double> info = r.moreInfo(1);
     assertThat(info.keySet()).containsExactly("train-loss", "train-accuracy", "train-per-time", "train-all-time",
         "valid-loss", "valid-accuracy", "valid-per-time", "valid-all-time",
@@ -86,7 +89,7 @@ class TrainerTest {
       EpochResult b = plain.epochs().get(e);
       // same data order, augmentation and initial weights; convolutions sum in another order
       assertThat(a.trainLoss()).isCloseTo(b.trainLoss(), Percentage.withPercentage(0.5));
-      assertThat(a.eval("x-test").loss()).isCloseTo(b.eval("x-test").loss(),
+      assertThat(a.eval(Split.X_TEST).loss()).isCloseTo(b.eval(Split.X_TEST).loss(),
           Percentage.withPercentage(1));
     }
     // other kernels sum in another order: equal to rounding, not bit for bit
@@ -98,9 +101,9 @@ class TrainerTest {
     TrainingData data = TrainingData.load(Dataset.FASHION_MNIST, TestData.fashion(), null, false);
     TrainConfig c = fashion(TestData.fashion()).optShape(2, 1).optEpochs(1).optTrainLimit(64).optEvalLimit(64).build();
     Provenance p = Trainer.train(c, data, TrainListener.NONE).provenance();
-    assertThat(p.toMap()).containsEntry("malloc", NativeHeap.tune());
+    assertThat(p.engine().toMap()).containsEntry("native_heap", NativeHeap.tune());
     if (Platform.isLinux() && !"default".equals(System.getProperty("nb201.malloc"))) {
-      assertThat(p.malloc()).startsWith("glibc 2.").contains("mmap_threshold=32MiB");
+      assertThat(p.engine().nativeHeap()).startsWith("glibc 2.").contains("mmap_threshold=32MiB");
     }
   }
 
@@ -121,8 +124,8 @@ class TrainerTest {
     for (EpochResult e : r.epochs()) {
       assertThat(e.trainLoss()).isFinite().isPositive();
       assertThat(e.trainTop1()).isBetween(0.0, 100.0);
-      assertThat(e.evals()).extracting(EvalResult::split).containsExactly("ori-test");
-      assertThat(e.eval("ori-test").images()).isEqualTo(2);
+      assertThat(e.evals()).extracting(EvalResult::split).containsExactly(Split.ORI_TEST);
+      assertThat(e.eval(Split.ORI_TEST).images()).isEqualTo(2);
     }
     assertThat(r.moreInfo(1)).containsKeys("test-accuracy", "test-loss", "test-all-time");
     assertThat(r.params()).isEqualTo(CostModel.cost(RESNET, c.shape()).params());

@@ -18,10 +18,10 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.bench.nats.NatsArchRecord;
+import org.nb201.space.Split;
 
 /**
  * The checkpoint of one decoded architecture during a directory import: a compact binary file

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.nb201.bench.HardwareTable;
 import org.nb201.bench.hardware.HardwareFile;
 import org.nb201.bench.hardware.HardwareSelection;
 import org.nb201.bench.store.CsvImportException;
-import org.nb201.bench.store.Provenance;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.bench.store.StoreWriter;
@@ -101,18 +102,19 @@ public final class HardwareImporter {
     return device + "\t" + dataset + "\t" + metric;
   }
 
-  private static String config(HardwareFile.Format format, HardwareSelection s) {
-    StringBuilder sb = new StringBuilder("{\"importer\":\"hardware\",\"format\":\"")
-        .append(format.name().toLowerCase(Locale.ROOT).replace('_', '-')).append('"');
+  private static Map<String, Object> config(HardwareFile.Format format, HardwareSelection s) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("importer", "hardware");
+    c.put("format", format.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     if (s.device() != null) {
-      sb.append(",\"device\":\"").append(s.device()).append('"');
+      c.put("device", s.device());
     }
     if (s.dataset() != null) {
-      sb.append(",\"dataset\":\"").append(s.dataset()).append('"');
+      c.put("dataset", s.dataset());
     }
     if (s.metric() != null) {
-      sb.append(",\"metric\":\"").append(s.metric()).append('"');
+      c.put("metric", s.metric());
     }
-    return sb.append('}').toString();
+    return c;
   }
 }

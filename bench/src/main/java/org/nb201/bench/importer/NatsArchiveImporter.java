@@ -1,6 +1,5 @@
 package org.nb201.bench.importer;
 
-import org.nb201.bench.nats.NatsArchReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.nb201.bench.nats.NatsArchReader;
 import org.nb201.bench.nats.NatsFormatException;
-import org.nb201.bench.store.Provenance;
 import org.nb201.pickle.PickleException;
 import org.nb201.pickle.PickleStream;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Imports the NATS-Bench topology single-file archive {@code NATS-tss-v1_0-3ffb9.pickle.pbz2}
@@ -33,7 +34,7 @@ public final class NatsArchiveImporter {
       throw new NoSuchFileException(file.toString(), null, "NATS archive not found");
     }
     long size = Files.size(file);
-    Provenance provenance = Provenance.ofFile(file, "{\"importer\":\"nats-archive\"}");
+    Provenance provenance = Provenance.ofFile(file, Map.of("importer", "nats-archive"));
     int[] maxIndex = {-1};
     try (StoreFeed feed = StoreFeed.open(file, target, options.overwrite(), provenance);
         CountingInput counted = new CountingInput(new BufferedInputStream(Files.newInputStream(file), 1 << 16));

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 import org.nb201.bench.nats.NatsArchReader;
 import org.nb201.bench.nats.NatsArchRecord;
 import org.nb201.bench.nats.NatsArchive;
-import org.nb201.bench.store.Provenance;
 import org.nb201.space.Arch;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Imports a NATS-Bench topology "simple" directory ({@code meta.pickle.pbz2} plus
@@ -61,9 +62,10 @@ public final class NatsDirectoryImporter {
     String fingerprint = SourceFingerprint.of(archive.metaFile(), files);
     Path work = prepareWorkDir(target, fingerprint);
     int resumed = decodeAll(files, work, fingerprint, options);
-    Provenance provenance = new Provenance(dir.getFileName() + " (NATS-Bench directory, " + files.size()
-        + " architecture files)", fingerprint, SourceFingerprint.totalBytes(archive.metaFile(), files), null, null,
-        "{\"importer\":\"nats-directory\",\"threads\":" + options.threads() + "}", null);
+    Provenance provenance = Provenance.builder().addInput(new Input(Input.SOURCE, dir.getFileName()
+        + " (NATS-Bench directory, " + files.size() + " architecture files)", Input.SHA256, fingerprint,
+        SourceFingerprint.totalBytes(archive.metaFile(), files)))
+        .putConfig("importer", "nats-directory").putConfig("threads", options.threads()).build();
     ImportSummary summary;
     try (StoreFeed feed = StoreFeed.open(dir, target, options.overwrite(), provenance)) {
       for (int index : files.keySet()) {

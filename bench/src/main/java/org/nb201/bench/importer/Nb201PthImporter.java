@@ -6,13 +6,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.nb201.bench.nats.NatsArchReader;
-import org.nb201.bench.store.Provenance;
 import org.nb201.pickle.GlobalKind;
 import org.nb201.pickle.PickleProfile;
 import org.nb201.pickle.TorchFile;
 import org.nb201.space.Arch;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Imports a NAS-Bench-201 benchmark file ({@code NAS-Bench-201-v1_0-e61699.pth},
@@ -44,8 +46,8 @@ public final class Nb201PthImporter {
       throw new NoSuchFileException(file.toString(), null, "NAS-Bench-201 file not found");
     }
     TorchFile.Container container = TorchFile.detect(file);
-    Provenance provenance = Provenance.ofFile(file, "{\"importer\":\"nb201-pth\",\"container\":\""
-        + container.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
+    Provenance provenance = Provenance.builder().addInput(Input.file(Input.SOURCE, file))
+        .putConfig("importer", "nb201-pth").putConfig("container", container.name().toLowerCase(Locale.ROOT)).build();
     int[] maxIndex = {-1};
     try (StoreFeed feed = StoreFeed.open(file, target, options.overwrite(), provenance);
         ImportProgress progress = ImportProgress.start("import", Arch.COUNT, "archs", options.progress())) {

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.Trial;
 import org.nb201.bench.nats.NatsArchRecord;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.StoreException;
 import org.nb201.bench.store.StoreWriter;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * The writing side shared by the importers: a {@link StoreWriter} on the target, counts of what
@@ -19,15 +19,17 @@ final class StoreFeed implements AutoCloseable {
   private final Path source;
   private final Path target;
   private final StoreWriter writer;
+  private final Provenance provenance;
   private final long started = System.nanoTime();
   private int archs;
   private int trials;
   private long rows;
 
-  private StoreFeed(Path source, Path target, StoreWriter writer) {
+  private StoreFeed(Path source, Path target, StoreWriter writer, Provenance provenance) {
     this.source = source;
     this.target = target;
     this.writer = writer;
+    this.provenance = provenance;
   }
 
   /** Opens the target for writing; refuses an existing store unless {@code overwrite}. */
@@ -36,7 +38,7 @@ final class StoreFeed implements AutoCloseable {
     try {
       StoreWriter w = StoreWriter.create(target, overwrite);
       w.addProvenance(provenance);
-      return new StoreFeed(source, target, w);
+      return new StoreFeed(source, target, w, provenance);
     } catch (StoreException e) {
       throw new ImportException(target, "cannot create store: " + e.getMessage(), e);
     }
@@ -83,7 +85,7 @@ final class StoreFeed implements AutoCloseable {
       throw new ImportException(target, e.getMessage(), e);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    return new ImportSummary(target, archs, trials, rows, resumed, seconds, Files.size(target));
+    return new ImportSummary(target, archs, trials, rows, resumed, seconds, Files.size(target), provenance);
   }
 
   @Override

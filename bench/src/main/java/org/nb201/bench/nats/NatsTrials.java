@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.Split;
 
 /**
  * Turns one NATS {@code ResultsCount} state (spec 5.3) into a {@link Trial}: one row per recorded

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nb201.bench.CostRecord;
-import org.nb201.bench.Split;
 import org.nb201.bench.store.StoreReader;
+import org.nb201.space.Split;
 
 /**
  * {@code get_cost_info} and {@code get_latency}: costs from the {@code costs} table, time totals

@@ -1,7 +1,7 @@
 package org.nb201.bench.query;
 
 import java.util.Arrays;
-import org.nb201.bench.Split;
+import org.nb201.space.Split;
 
 /**
  * What one architecture's trials of one (dataset, hp) measured at one epoch: per (seed, split),

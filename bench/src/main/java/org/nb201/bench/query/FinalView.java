@@ -1,11 +1,12 @@
 package org.nb201.bench.query;
 
 import java.util.Arrays;
-import org.nb201.bench.Split;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.Arch;
+import org.nb201.space.OfficialNames;
 import org.nb201.space.PyRandom;
+import org.nb201.space.Split;
 
 /**
  * The in-memory view search algorithms query millions of times: for one (dataset, hp, split) and

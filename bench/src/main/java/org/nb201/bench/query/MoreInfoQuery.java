@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nb201.bench.Split;
 import org.nb201.bench.store.StoreReader;
+import org.nb201.space.Dataset;
+import org.nb201.space.OfficialNames;
+import org.nb201.space.Split;
 
 /**
  * {@code get_more_info} for one (index, dataset, hp, epoch) and a set of seeds, following the
@@ -24,9 +26,9 @@ final class MoreInfoQuery {
       throws MissingDataException {
     Map<String, Double> values = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
-    int firstMissingSeed = group(values, notes, "train", Split.TRAIN, true, dataset, epoch, seeds, stats);
+    int firstMissingSeed = group(values, notes, OfficialNames.TRAIN, dataset, epoch, seeds, stats);
     for (OfficialNames.Group g : OfficialNames.groups(dataset)) {
-      group(values, notes, g.prefix(), g.split(), g.required(), dataset, epoch, seeds, stats);
+      group(values, notes, g, dataset, epoch, seeds, stats);
     }
     if (values.isEmpty()) {
       // nothing at all at this epoch: the message names the train accuracy, as the official error does
@@ -43,17 +45,19 @@ final class MoreInfoQuery {
   }
 
   /** Adds one group's four keys, or a note when a seed lacks it; returns that seed, or the first seed when present. */
-  private static int group(Map<String, Double> values, List<String> notes, String prefix, Split split,
-      boolean officiallyRequired, String dataset, int epoch, int[] seeds, EpochStats stats) {
+  private static int group(Map<String, Double> values, List<String> notes, OfficialNames.Group g, String dataset,
+      int epoch, int[] seeds, EpochStats stats) {
+    String prefix = g.prefix();
+    Split split = g.split();
     double acc = 0;
     double loss = 0;
     double time = 0;
     for (int s : seeds) {
       int pos = stats.find(s, split);
       if (pos < 0 || Double.isNaN(stats.accuracy(pos))) {
-        if (!"valid".equals(prefix) || !"cifar10".equals(dataset)) {
+        if (!OfficialNames.VALID.equals(prefix) || !Dataset.CIFAR10.key().equals(dataset)) {
           notes.add((prefix.equals(split.key()) ? prefix : prefix + " (" + split + ")") + " missing at epoch " + epoch
-              + " for seed " + seedName(s) + (officiallyRequired ? " (the official API raises here)" : ""));
+              + " for seed " + seedName(s) + (g.required() ? " (the official API raises here)" : ""));
         }
         return s;
       }
@@ -63,10 +67,7 @@ final class MoreInfoQuery {
     }
     int n = seeds.length;
     double allTime = time / n;
-    values.put(prefix + "-loss", loss / n);
-    values.put(prefix + "-accuracy", acc / n);
-    values.put(prefix + "-per-time", allTime / (epoch + 1));
-    values.put(prefix + "-all-time", allTime);
+    g.put(values, loss / n, acc / n, allTime / (epoch + 1), allTime);
     return seeds[0];
   }
 

@@ -9,14 +9,15 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nb201.bench.HardwareTable;
-import org.nb201.bench.Split;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreFormat;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.Arch;
 import org.nb201.space.ArchParser;
+import org.nb201.space.OfficialNames;
 import org.nb201.space.PyRandom;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 
 /**
  * The NAS-Bench-201 query API over a store, with the official semantics and their gotchas

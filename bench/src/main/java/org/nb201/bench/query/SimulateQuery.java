@@ -1,5 +1,8 @@
 package org.nb201.bench.query;
 
+import org.nb201.space.Dataset;
+import org.nb201.space.OfficialNames;
+
 /**
  * {@code simulate_train_eval} as NATS-Bench v1.8 does it: cifar10 is queried as cifar10-valid with
  * one random seed; the observed accuracy is x-valid at that epoch and its cost train-all-time +
@@ -17,7 +20,7 @@ final class SimulateQuery {
       throw new IllegalArgumentException("invalid dataset '" + dataset + "' for simulate_train_eval; expected one of "
           + String.join(", ", OfficialNames.SIMULATE_DATASETS) + " (cifar10 means cifar10-valid)");
     }
-    String queried = dataset.equals("cifar10") ? "cifar10-valid" : dataset;
+    String queried = dataset.equals(Dataset.CIFAR10.key()) ? Dataset.CIFAR10_VALID.key() : dataset;
     MoreInfo info = api.getMoreInfo(index, queried, iepoch, hp, SeedChoice.random());
     if (!info.has("train-all-time")) {
       throw new MissingDataException(index, queried, "no train values for (index " + index + ", " + queried

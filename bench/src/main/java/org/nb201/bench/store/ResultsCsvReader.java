@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.Split;
 
 /**
  * Reads a tidy results CSV ({@link TidyCsv#RESULTS_HEADER}) in two passes. The first checks every

@@ -17,6 +17,8 @@ import org.nb201.bench.CostRecord;
 import org.nb201.bench.HardwareTable;
 import org.nb201.space.Arch;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.ToolVersion;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Writes the small tables of a store at commit, once {@code metrics} is complete: {@code finals}
@@ -118,13 +120,13 @@ final class SmallTables {
   private void writeProvenance(List<Provenance> provenance) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int id = 0; id < provenance.size(); id++) {
-        Provenance p = provenance.get(id);
+        ProvenanceColumns.Row p = ProvenanceColumns.row(provenance.get(id));
         ps.setInt(1, id);
         ps.setString(2, p.source());
         ps.setString(3, p.sha256());
         ps.setLong(4, p.bytes());
         ps.setString(5, p.toolVersion());
-        ps.setString(6, p.importedAt().toString());
+        ps.setString(6, p.importedAt());
         ps.setString(7, p.config());
         ps.setString(8, p.machine());
         ps.addBatch();
@@ -138,7 +140,7 @@ final class SmallTables {
     meta.put("format", StoreFormat.FORMAT_NAME);
     meta.put("format_version", Integer.toString(StoreFormat.VERSION));
     meta.put("tool", "nb201");
-    meta.put("tool_version", Provenance.currentToolVersion());
+    meta.put("tool_version", ToolVersion.get());
     meta.put("created", Instant.now().toString());
     meta.put("duckdb_version", duckdbVersion());
     meta.put("space", "nas-bench-201 topology, official index order (sha256 of the joined strings "

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import org.nb201.space.provenance.Input;
 
 /**
  * A store opened read-only. Opening checks that the file exists, is a DuckDB database, has the
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
   private final Map<String, String> meta;
   private final int formatVersion;
   private final StoreReader reader;
+  private Input file;
 
   private Store(Path path, Connection conn, Map<String, String> meta, int formatVersion) {
     this.path = path;
@@ -191,6 +193,24 @@ public final class Store implements AutoCloseable {
   /** When the store was written, from {@code meta}. */
   public Instant created() {
     return Instant.parse(meta.get("created"));
+  }
+
+  /**
+   * The store file as an input of a result: its absolute path, SHA-256 and size. Looked up on the
+   * first call and kept: stores are immutable and this one is open read-only. The SHA-256 is
+   * remembered per user between runs while the file is unchanged, so a file is hashed once, not on
+   * every search. Anyone can check it with {@code sha256sum}.
+   */
+  public synchronized Input fileInput() {
+    if (file == null) {
+      file = StoreChecksums.of(path);
+    }
+    return file;
+  }
+
+  /** Hex SHA-256 of the store file ({@link #fileInput()}). */
+  public String checksum() {
+    return fileInput().checksum();
   }
 
   /** Typed queries over this store. */

@@ -1,8 +1,10 @@
 package org.nb201.bench.store;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.nb201.bench.Split;
+import org.nb201.space.Dataset;
+import org.nb201.space.Split;
 
 /**
  * The on-disk layout of a store, format version {@value #VERSION}: the table definitions, the
@@ -19,14 +21,13 @@ public final class StoreFormat {
 
   /**
    * The dataset keys the {@code dataset_t} enum holds, in this order (which is also the sort
-   * order): the four official settings, then nb201's own embedded default. Fixed by the format:
-   * adding a dataset is a new format version.
+   * order): the {@link Dataset} keys, i.e. the four official settings, then nb201's own embedded
+   * default. Fixed by the format: adding a dataset is a new format version.
    */
-  public static final List<String> DATASETS =
-      List.of("cifar10-valid", "cifar10", "cifar100", "ImageNet16-120", "fashion-mnist");
+  public static final List<String> DATASETS = Arrays.stream(Dataset.values()).map(Dataset::key).toList();
 
-  /** The split keys of the {@code split_t} enum, in {@link Split} order. */
-  public static final List<String> SPLITS = List.of("train", "x-valid", "x-test", "ori-test");
+  /** The split keys of the {@code split_t} enum, in {@link Split} order. Fixed by the format as well. */
+  public static final List<String> SPLITS = Arrays.stream(Split.values()).map(Split::key).toList();
 
   /** The logical order of metric rows: by trial, then split, then epoch. Exports use it. */
   public static final String KEY_ORDER = "index, dataset, hp, seed NULLS FIRST, split, epoch";

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -15,10 +14,11 @@ import java.util.Optional;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
 import org.nb201.bench.HardwareTable;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.space.Arch;
+import org.nb201.space.Split;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * The typed queries the query API is built on. Each is one SQL statement (prepared once and
@@ -109,8 +109,8 @@ public final class StoreReader {
   public List<Provenance> provenance() {
     List<Provenance> out = new ArrayList<>();
     query("SELECT source, sha256, bytes, tool_version, imported_at, config, machine FROM provenance ORDER BY id",
-        rs -> out.add(new Provenance(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-            Instant.parse(rs.getString(5)), rs.getString(6), rs.getString(7))));
+        rs -> out.add(ProvenanceColumns.read(new ProvenanceColumns.Row(rs.getString(1), rs.getString(2), rs.getLong(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))));
     return out;
   }
 

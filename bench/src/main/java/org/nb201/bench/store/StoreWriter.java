@@ -24,6 +24,7 @@ import org.nb201.bench.HardwareTable;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Writes a new store. Everything goes to hidden temporary files next to the target; {@link
@@ -100,7 +101,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
 
   /** Records where the following trials come from; returns its id (also used for later trials). */
   public int addProvenance(Provenance p) {
-    provenance.add(p);
+    provenance.add(ProvenanceColumns.check(p));
     currentProvenance = provenance.size() - 1;
     return currentProvenance;
   }
@@ -256,6 +257,8 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
         moveIntoPlace(staging);
       }
       committed = true;
+      // the searches on this store find its SHA-256 remembered instead of hashing it again
+      StoreChecksums.seed(target);
       return target;
     } catch (SQLException e) {
       throw StoreErrors.writing(target, e);

@@ -3,12 +3,14 @@ package org.nb201.bench.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.TrialKey;
 import org.nb201.space.Messages;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * The tidy CSV formats, the open door for any data source: one row per (trial, split, epoch) in
@@ -26,7 +28,11 @@ public final class TidyCsv {
   public static final String COSTS_HEADER = "index,arch,dataset,flops,params,latency";
 
   /** What an import wrote. */
-  public record ImportResult(int trials, long metricRows, int costs) {}
+  public record ImportResult(int trials, long metricRows, int costs, List<Provenance> provenance) {
+    public ImportResult {
+      provenance = List.copyOf(provenance);
+    }
+  }
 
   private TidyCsv() {}
 
@@ -50,7 +56,7 @@ public final class TidyCsv {
       sink.addCost(c);
     }
     int trials = reader.emit(lastLines, sink);
-    return new ImportResult(trials, -1, costRecords.size());
+    return new ImportResult(trials, -1, costRecords.size(), List.of());
   }
 
   /**
@@ -64,15 +70,18 @@ public final class TidyCsv {
       requireFile(costs, "costs");
     }
     try (StoreWriter w = StoreWriter.create(out, overwrite)) {
-      String config = "{\"importer\":\"tidy-csv\"}";
-      int first = w.addProvenance(Provenance.ofFile(results, config));
+      Map<String, String> config = Map.of("importer", "tidy-csv");
+      List<Provenance> provenance = new ArrayList<>();
+      provenance.add(Provenance.ofFile(results, config));
+      int first = w.addProvenance(provenance.get(0));
       if (costs != null) {
-        w.addProvenance(Provenance.ofFile(costs, config));
+        provenance.add(Provenance.ofFile(costs, config));
+        w.addProvenance(provenance.get(1));
         w.useProvenance(first);
       }
       ImportResult r = read(results, costs, w);
       w.commit();
-      return new ImportResult(r.trials(), w.metricRowCount(), r.costs());
+      return new ImportResult(r.trials(), w.metricRowCount(), r.costs(), provenance);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -17,7 +18,7 @@ import org.nb201.bench.hardware.HardwareFormatException;
 import org.nb201.bench.hardware.HardwareSelection;
 import org.nb201.bench.hardware.PickleWriter;
 import org.nb201.bench.store.Exporter;
-import org.nb201.bench.store.Provenance;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.SearchSpace;
@@ -57,12 +58,12 @@ class HardwareImporterTest {
           new StoreReader.HardwareSet("fpga", "cifar10", "latency", "ms", 15_625, 1),
           new StoreReader.HardwareSet("pixel3", "cifar10", "latency", "ms", 15_625, 2));
       assertThat(r.hardwareOf(11472)).extracting(StoreReader.HardwareValue::value).containsExactly(3.64816, 14.7189);
-      assertThat(r.provenance()).extracting(Provenance::source).containsExactly("format-v1 fixture", "fpga.pt",
+      assertThat(r.provenance()).extracting(p -> p.primary().name()).containsExactly("format-v1 fixture", "fpga.pt",
           "pixel3.pt");
-      assertThat(r.provenance().get(1).sha256())
+      assertThat(r.provenance().get(1).primary().sha256())
           .isEqualTo("6a0333c1476a3ab039d8c39e5d42ac99efe9e7f3ff521289569013fa84233b28");
       assertThat(r.provenance().get(1).config())
-          .isEqualTo("{\"importer\":\"hardware\",\"format\":\"help\",\"device\":\"fpga\"}");
+          .isEqualTo(Map.of("importer", "hardware", "format", "help", "device", "fpga"));
       assertThat(r.rowCount("trials")).isEqualTo(2);
       assertThat(r.cost(0, "cifar10-valid")).isPresent();
     }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
 import org.nb201.bench.SharedData;
-import org.nb201.bench.Split;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.Split;
 
 /** Exact values of the shipped NATS records of architectures 0 and 11 (spec 5.2, 5.4, 5.5, 5.7). */
 class NatsArchReaderTest {

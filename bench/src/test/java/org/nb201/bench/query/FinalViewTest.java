@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.bench.store.StoreWriter;
 import org.nb201.space.PyRandom;
+import org.nb201.space.Split;
 
 class FinalViewTest extends SampleApiTest {
 

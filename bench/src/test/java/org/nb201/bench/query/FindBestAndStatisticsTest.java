@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.bench.store.StoreWriter;
 import org.nb201.space.Arch;
 import org.nb201.space.Op;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 
 class FindBestAndStatisticsTest extends SampleApiTest {
   @TempDir

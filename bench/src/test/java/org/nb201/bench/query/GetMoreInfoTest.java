@@ -9,11 +9,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.bench.store.StoreWriter;
 import org.nb201.space.PyRandom;
+import org.nb201.space.Split;
 
 /** get_more_info on the real numbers of spec 5.7 (seed means, hp 200) and the official rules. */
 class GetMoreInfoTest extends SampleApiTest {

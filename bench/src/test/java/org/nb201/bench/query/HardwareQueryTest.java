@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.SharedData;
 import org.nb201.bench.hardware.HardwareFile;
 import org.nb201.bench.hardware.HardwareSelection;
-import org.nb201.bench.store.Provenance;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * Device values in the query API: the genuine NATS records of cells 0 and 11 with the genuine HELP
@@ -30,7 +30,7 @@ class HardwareQueryTest {
     Path store = NatsSampleQueryTest.writeSample(dir.resolve("nats-hw.duckdb"), w -> {
       for (String device : List.of("fpga", "pixel3")) {
         Path file = SharedData.require("data/hw-latency/" + device + ".pt");
-        w.addProvenance(Provenance.ofFile(file, "{}"));
+        w.addProvenance(Provenance.ofFile(file, Map.of()));
         w.addHardware(HardwareFile.read(file, HardwareSelection.of(device, null, null, null)).tables().get(0));
       }
     });

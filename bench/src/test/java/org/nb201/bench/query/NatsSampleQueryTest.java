@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.SharedData;
 import org.nb201.bench.SpecValues;
 import org.nb201.bench.nats.NatsArchive;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.StoreWriter;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * The genuine NATS-Bench records of architectures 0 and 11 ({@code ../shared/data/nats-tss-sample}),
@@ -40,7 +41,7 @@ class NatsSampleQueryTest {
     NatsArchive archive = new NatsArchive(SharedData.natsSample());
     try (StoreWriter w = StoreWriter.create(store)) {
       for (int index : new int[] {0, 11}) {
-        w.addProvenance(Provenance.ofFile(archive.archFile(index), "{\"importer\":\"nats\"}"));
+        w.addProvenance(Provenance.ofFile(archive.archFile(index), Map.of("importer", "nats")));
         archive.importArch(index, w);
       }
       extra.addTo(w);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.bench.query.MoreInfo;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.query.SeedChoice;
@@ -41,7 +42,7 @@ class FormatCompatibilityTest {
   void readsAVersion2StoreWithItsHardwareTable() throws Exception {
     try (Nb201Api api = Nb201Api.open(fixture(2))) {
       assertThat(api.store().formatVersion()).isEqualTo(2);
-      assertThat(api.store().reader().provenance()).extracting(Provenance::source)
+      assertThat(api.store().reader().provenance()).extracting(p -> p.primary().name())
           .containsExactly("format-v1 fixture", "format-v2-hardware.csv");
       assertThat(api.hardwareSets()).extracting(h -> h.device() + " " + h.metric() + " " + h.unit() + " " + h.cells())
           .containsExactly("edgegpu energy mJ 1", "fpga latency ms 3");
@@ -59,7 +60,7 @@ class FormatCompatibilityTest {
     try (Nb201Api api = Nb201Api.open(fixture())) {
       assertThat(api.store().formatVersion()).isEqualTo(1);
       assertThat(api.store().reader().provenance()).singleElement()
-          .satisfies(p -> assertThat(p.source()).isEqualTo("format-v1 fixture"));
+          .satisfies(p -> assertThat(p.primary().name()).isEqualTo("format-v1 fixture"));
       MoreInfo m = api.getMoreInfo(0, "cifar10-valid", null, 12, SeedChoice.fixed(111));
       assertThat(m.get("train-accuracy")).isEqualTo(61.0);
       assertThat(m.get("valid-accuracy")).isEqualTo(51.0);

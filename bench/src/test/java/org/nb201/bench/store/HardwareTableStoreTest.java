@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
 import org.nb201.bench.HardwareTable;
@@ -48,9 +50,9 @@ class HardwareTableStoreTest {
     HardwareTable fpga = table("fpga", "cifar10", "latency", 1);
     HardwareTable edge = table("edgegpu", "cifar100", "energy", 3);
     try (StoreWriter w = StoreWriter.create(target)) {
-      w.addProvenance(Provenance.of("first", "{}"));
+      w.addProvenance(Provenance.of("first", Map.of()));
       w.addHardware(fpga);
-      w.addProvenance(Provenance.of("second", "{}"));
+      w.addProvenance(Provenance.of("second", Map.of()));
       w.addHardware(edge);
       assertThatThrownBy(() -> w.addHardware(table("fpga", "cifar10", "latency", 2)))
           .hasMessage("fpga latency (ms) on cifar10 added twice");
@@ -94,7 +96,7 @@ class HardwareTableStoreTest {
     Path out = dir.resolve("v2.duckdb");
     try (Store old = Store.open(v1); StoreWriter w = StoreWriter.create(out)) {
       assertThat(w.carryOver(old)).isEqualTo(trialsBefore.size());
-      w.addProvenance(Provenance.of("device file", "{}"));
+      w.addProvenance(Provenance.of("device file", Map.of()));
       w.addHardware(table("pixel3", "cifar10", "latency", 1));
       w.commit();
     }
@@ -105,7 +107,7 @@ class HardwareTableStoreTest {
       List<TrialKey> after = new ArrayList<>();
       s.reader().trialRows((k, p) -> after.add(k));
       assertThat(after).isEqualTo(trialsBefore);
-      assertThat(s.reader().provenance()).extracting(Provenance::source)
+      assertThat(s.reader().provenance()).extracting(p -> p.primary().name())
           .containsExactly("format-v1 fixture", "device file");
       assertThat(s.reader().hardwareSets()).singleElement()
           .satisfies(h -> assertThat(h.provenanceId()).isEqualTo(1));
@@ -118,10 +120,10 @@ class HardwareTableStoreTest {
   void carriedOverStoresKeepHardwareAndMayDropOrAddTrials() throws Exception {
     Path first = dir.resolve("a.duckdb");
     try (StoreWriter w = StoreWriter.create(first)) {
-      w.addProvenance(Provenance.of("trials", "{}"));
+      w.addProvenance(Provenance.of("trials", Map.of()));
       w.addTrial(StoreWriterTest.trial(5, "cifar10", 12, 777, 50));
       w.addTrial(StoreWriterTest.trial(9, "cifar10", 12, 777, 60));
-      w.addProvenance(Provenance.of("hw", "{}"));
+      w.addProvenance(Provenance.of("hw", Map.of()));
       w.addHardware(table("fpga", "cifar10", "latency", 1));
       w.addHardware(table("fpga", "cifar10", "energy", 1));
       w.commit();
@@ -131,7 +133,7 @@ class HardwareTableStoreTest {
       w.carryOver(old);
       assertThat(w.dropHardware("fpga", "cifar10", "energy")).isTrue();
       assertThat(w.dropHardware("fpga", "cifar10", "energy")).isFalse();
-      w.addProvenance(Provenance.of("new", "{}"));
+      w.addProvenance(Provenance.of("new", Map.of()));
       w.addHardware(table("fpga", "cifar10", "energy", 5));
       w.addTrial(StoreWriterTest.trial(7, "cifar10", 12, 777, 55)); // between the carried ones: sorted at commit
       assertThatThrownBy(() -> w.addTrial(StoreWriterTest.trial(5, "cifar10", 12, 777, 1)))
@@ -149,7 +151,7 @@ class HardwareTableStoreTest {
       assertThat(order).containsExactly("5", "7", "9");
       assertThat(r.trial(new TrialKey(9, "cifar10", 12, 777))).get()
           .isEqualTo(sorted(StoreWriterTest.trial(9, "cifar10", 12, 777, 60)));
-      assertThat(r.provenance()).extracting(Provenance::source).containsExactly("trials", "hw", "new");
+      assertThat(r.provenance()).extracting(p -> p.primary().name()).containsExactly("trials", "hw", "new");
     }
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("a.duckdb", "b.duckdb");

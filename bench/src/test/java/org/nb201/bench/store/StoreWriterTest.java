@@ -10,15 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.space.Arch;
+import org.nb201.space.Split;
+import org.nb201.space.provenance.Provenance;
 
 class StoreWriterTest {
   @TempDir
@@ -46,7 +48,7 @@ class StoreWriterTest {
   void commitsAtomicallyAndLeavesNoTemporaryFiles() throws Exception {
     Path target = dir.resolve("s.duckdb");
     try (StoreWriter w = StoreWriter.create(target)) {
-      w.addProvenance(Provenance.of("unit test", "{}"));
+      w.addProvenance(Provenance.of("unit test", Map.of()));
       w.addTrial(trial(3, "cifar10", 12, 777, 50));
       w.addCost(new CostRecord(3, "cifar10", 1.5, 0.25, Double.NaN));
       assertThat(target).doesNotExist();

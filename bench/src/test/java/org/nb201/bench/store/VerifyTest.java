@@ -19,9 +19,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.EpochMetrics;
-import org.nb201.bench.Split;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
+import org.nb201.space.Split;
 
 /** {@link Store#verify} reads every table: a damaged block of any of them is found, not only of {@code metrics}. */
 class VerifyTest {

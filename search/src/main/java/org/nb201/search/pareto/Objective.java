@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nb201.bench.HardwareTable;
-import org.nb201.bench.Split;
-import org.nb201.bench.query.OfficialNames;
+import org.nb201.space.Split;
+import org.nb201.space.OfficialNames;
 
 /**
  * One objective over the benchmark's cells, named as on the command line:

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nb201.bench.Split;
+import org.nb201.space.Split;
 import org.nb201.space.Arch;
 
 class ParetoResultTest {

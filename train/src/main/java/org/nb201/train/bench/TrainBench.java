@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
+import org.nb201.space.Split;
 import org.nb201.train.EpochResult;
 import org.nb201.train.EvalResult;
 import org.nb201.train.TrainConfig;
@@ -43,7 +44,7 @@ public final class TrainBench {
     Dataset dataset;
     if (args[6].equals("random")) {
       dataset = Dataset.CIFAR10;
-      data = new TrainingData(dataset, random(images, 1), Map.of("ori-test", random(512, 2)), "random");
+      data = new TrainingData(dataset, random(images, 1), Map.of(Split.ORI_TEST, random(512, 2)), "random");
     } else {
       dataset = Dataset.FASHION_MNIST;
       data = TrainingData.load(dataset, Path.of(args[6]), null, false);
@@ -75,11 +76,11 @@ public final class TrainBench {
     }
     EpochResult last = r.epochs().get(r.epochs().size() - 1);
     // fashion-mnist: x-test is the official test file in order, the set the PyTorch script evaluates
-    EvalResult eval = last.evals().stream().filter(v -> v.split().equals("x-test")).findFirst()
+    EvalResult eval = last.evals().stream().filter(v -> v.split() == Split.X_TEST).findFirst()
         .orElse(last.evals().get(0));
     System.out.printf(Locale.ROOT, "impl=djl img_per_s=%.1f train_acc=%.2f eval_acc=%.2f peak_rss_mb=%d total_s=%.1f"
         + " threads=%d latency=%.4f%n", counted / sec, last.trainTop1(), eval.top1(),
-        peakRssKb() / 1024, total, r.provenance().threads(), r.latency());
+        peakRssKb() / 1024, total, r.provenance().engine().threads(), r.latency());
   }
 
   private static ImageSet random(int n, long seed) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.nb201.space.UserCache;
 
 /**
  * Where Fashion-MNIST, nb201's embedded default data, is, looked up in the order {@code nb201 demo}
@@ -28,8 +29,7 @@ public final class FashionMnistLocator {
   }
 
   static Path cacheRoot(UnaryOperator<String> env, String home) {
-    String xdg = env.apply("XDG_CACHE_HOME");
-    return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".cache")).resolve("nb201");
+    return UserCache.root(env, home);
   }
 
   /** The Fashion-MNIST folder in the cache, where {@code nb201 demo} puts a fetched copy. */

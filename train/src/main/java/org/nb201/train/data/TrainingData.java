@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.nb201.space.Dataset;
 import org.nb201.space.PyRandom;
+import org.nb201.space.Split;
 
 /**
  * One training setting (spec 4.1): the training set and the named evaluation sets, in the order
@@ -30,7 +31,7 @@ import org.nb201.space.PyRandom;
  * Split files are looked up in the split directory, then the data directory, then its
  * {@code splits/} subdirectory.
  */
-public record TrainingData(Dataset dataset, ImageSet train, Map<String, ImageSet> evals, String checksum) {
+public record TrainingData(Dataset dataset, ImageSet train, Map<Split, ImageSet> evals, String checksum) {
   /** Seed of the fashion-mnist train / x-valid split. */
   public static final int FASHION_SPLIT_SEED = 1021;
   /** Training images of the fashion-mnist setting; the rest of the 60k are x-valid. */
@@ -52,7 +53,7 @@ public record TrainingData(Dataset dataset, ImageSet train, Map<String, ImageSet
     splitDirs.add(dataDir);
     splitDirs.add(dataDir.resolve("splits"));
     Checksum sum = new Checksum();
-    Map<String, ImageSet> evals = new LinkedHashMap<>();
+    Map<Split, ImageSet> evals = new LinkedHashMap<>();
     ImageSet train;
     switch (dataset) {
       case CIFAR10_VALID -> {
@@ -60,37 +61,37 @@ public record TrainingData(Dataset dataset, ImageSet train, Map<String, ImageSet
         sum.add(split.path().getFileName().toString(), split.md5());
         ImageSet all = CifarReader.read(dataDir, 10, true, verify, sum);
         train = split.select(all, "train");
-        evals.put("x-valid", split.select(all, "valid"));
-        evals.put("ori-test", CifarReader.read(dataDir, 10, false, verify, sum));
+        evals.put(Split.X_VALID, split.select(all, "valid"));
+        evals.put(Split.ORI_TEST, CifarReader.read(dataDir, 10, false, verify, sum));
       }
       case CIFAR10 -> {
         train = CifarReader.read(dataDir, 10, true, verify, sum);
-        evals.put("ori-test", CifarReader.read(dataDir, 10, false, verify, sum));
+        evals.put(Split.ORI_TEST, CifarReader.read(dataDir, 10, false, verify, sum));
       }
       case CIFAR100 -> {
         SplitFile split = SplitFile.find(SplitFile.CIFAR100_TEST, splitDirs, verify);
         sum.add(split.path().getFileName().toString(), split.md5());
         train = CifarReader.read(dataDir, 100, true, verify, sum);
         ImageSet test = CifarReader.read(dataDir, 100, false, verify, sum);
-        evals.put("x-valid", split.select(test, "xvalid"));
-        evals.put("x-test", split.select(test, "xtest"));
-        evals.put("ori-test", test);
+        evals.put(Split.X_VALID, split.select(test, "xvalid"));
+        evals.put(Split.X_TEST, split.select(test, "xtest"));
+        evals.put(Split.ORI_TEST, test);
       }
       case IMAGENET16_120 -> {
         SplitFile split = SplitFile.find(SplitFile.IMAGENET16_TEST, splitDirs, verify);
         sum.add(split.path().getFileName().toString(), split.md5());
         train = ImageNet16Reader.read(dataDir, 120, true, verify, sum);
         ImageSet val = ImageNet16Reader.read(dataDir, 120, false, verify, sum);
-        evals.put("x-valid", split.select(val, "xvalid"));
-        evals.put("x-test", split.select(val, "xtest"));
-        evals.put("ori-test", val);
+        evals.put(Split.X_VALID, split.select(val, "xvalid"));
+        evals.put(Split.X_TEST, split.select(val, "xtest"));
+        evals.put(Split.ORI_TEST, val);
       }
       case FASHION_MNIST -> {
         ImageSet all = IdxReader.read(dataDir, true, sum);
         int[][] parts = fashionSplit();
         train = all.select(parts[0]);
-        evals.put("x-valid", all.select(parts[1]));
-        evals.put("x-test", IdxReader.read(dataDir, false, sum));
+        evals.put(Split.X_VALID, all.select(parts[1]));
+        evals.put(Split.X_TEST, IdxReader.read(dataDir, false, sum));
       }
       default -> throw new IllegalArgumentException("no loader for " + dataset);
     }
@@ -118,7 +119,7 @@ public record TrainingData(Dataset dataset, ImageSet train, Map<String, ImageSet
 
   /** A copy with at most {@code trainLimit} training and {@code evalLimit} images per eval set (0 = all). */
   public TrainingData limit(int trainLimit, int evalLimit) {
-    Map<String, ImageSet> e = new LinkedHashMap<>();
+    Map<Split, ImageSet> e = new LinkedHashMap<>();
     evals.forEach((k, v) -> e.put(k, v.limit(evalLimit)));
     return new TrainingData(dataset, train.limit(trainLimit), e, checksum);
   }

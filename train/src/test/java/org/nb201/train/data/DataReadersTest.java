@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.space.Dataset;
+import org.nb201.space.Split;
 import org.nb201.train.TestData;
 
 class DataReadersTest {
@@ -25,11 +26,11 @@ class DataReadersTest {
     assertThat(d.train().size()).isEqualTo(10);
     assertThat(d.train().label(0)).isEqualTo(6);
     assertThat(d.train().label(1)).isEqualTo(9);
-    ImageSet test = d.evals().get("ori-test");
+    ImageSet test = d.evals().get(Split.ORI_TEST);
     assertThat(test.size()).isEqualTo(2);
     assertThat(test.label(0)).isEqualTo(3);
     assertThat(test.label(1)).isEqualTo(8);
-    assertThat(d.evals().keySet()).containsExactly("ori-test");
+    assertThat(d.evals().keySet()).containsExactly(Split.ORI_TEST);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nb201.space.Dataset;
+import org.nb201.space.Split;
 import org.nb201.train.TestData;
 
 class SplitsTest {
@@ -74,7 +75,7 @@ class SplitsTest {
   void loadsRealFashionMnist() throws Exception {
     TrainingData d = TrainingData.load(Dataset.FASHION_MNIST, TestData.fashion(), null, true);
     assertThat(d.train().size()).isEqualTo(50_000);
-    assertThat(d.evals().keySet()).containsExactly("x-valid", "x-test");
-    assertThat(d.evals().get("x-test").size()).isEqualTo(10_000);
+    assertThat(d.evals().keySet()).containsExactly(Split.X_VALID, Split.X_TEST);
+    assertThat(d.evals().get(Split.X_TEST).size()).isEqualTo(10_000);
   }
 }

@@ -1,6 +1,7 @@
-package org.nb201.bench;
+package org.nb201.space;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +23,11 @@ public enum Split {
   /** The official key, e.g. {@code x-valid}. */
   public String key() {
     return key;
+  }
+
+  /** The three evaluation splits, in the official order: x-valid, x-test, ori-test. */
+  public static List<Split> evaluation() {
+    return List.of(X_VALID, X_TEST, ORI_TEST);
   }
 
   /** The split with this key; an error listing the valid keys otherwise. */
