@@ -1,0 +1,160 @@
+package org.nb201.analysis.stats;
+
+/**
+ * Correlation coefficients of two equally long vectors of finite values ({@link Pairs} drops the
+ * cells where either is unknown). Each returns {@code NaN} when it is undefined: fewer than two
+ * values, or a vector without spread (scipy returns {@code nan} there too).
+ *
+ * <ul>
+ *   <li>{@link #pearson}: {@code numpy.corrcoef(x, y)[0, 1]}, two-pass (mean first), as the
+ *       official analysis scripts compute it ({@code visualize.py}, {@code test-correlation.py}).
+ *   <li>{@link #spearman}: Pearson of the average ranks ({@code scipy.stats.spearmanr}).
+ *   <li>{@link #kendallTauB}: Kendall's tau-b, which corrects for ties in either vector
+ *       ({@code scipy.stats.kendalltau}'s default), in O(n log n) by Knight's algorithm (W. R.
+ *       Knight, "A computer method for calculating Kendall's tau with ungrouped data", JASA 1966):
+ *       sort by (x, y), count the tied pairs, then count discordant pairs as the swaps a merge sort
+ *       of y makes.
+ * </ul>
+ */
+public final class Correlation {
+  private Correlation() {}
+
+  /** The coefficients nb201 reports. */
+  public enum Method {
+    PEARSON("Pearson"), SPEARMAN("Spearman"), KENDALL("Kendall tau-b");
+
+    private final String title;
+
+    Method(String title) {
+      this.title = title;
+    }
+
+    public String title() {
+      return title;
+    }
+
+    /** This coefficient of {@code x} and {@code y}. */
+    public double of(double[] x, double[] y) {
+      return switch (this) {
+        case PEARSON -> pearson(x, y);
+        case SPEARMAN -> spearman(x, y);
+        case KENDALL -> kendallTauB(x, y);
+      };
+    }
+  }
+
+  /** Pearson's r. */
+  public static double pearson(double[] x, double[] y) {
+    check(x, y);
+    int n = x.length;
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double mx = Moments.mean(x);
+    double my = Moments.mean(y);
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < n; i++) {
+      double dx = x[i] - mx;
+      double dy = y[i] - my;
+      sxy += dx * dy;
+      sxx += dx * dx;
+      syy += dy * dy;
+    }
+    if (sxx == 0 || syy == 0) {
+      return Double.NaN;
+    }
+    double r = sxy / Math.sqrt(sxx * syy);
+    return Math.max(-1, Math.min(1, r)); // numpy clips rounding overshoot too
+  }
+
+  /** Spearman's rho with average ranks for ties. */
+  public static double spearman(double[] x, double[] y) {
+    check(x, y);
+    return x.length < 2 ? Double.NaN : pearson(Ranks.average(x), Ranks.average(y));
+  }
+
+  /** Kendall's tau-b. */
+  public static double kendallTauB(double[] x, double[] y) {
+    check(x, y);
+    int n = x.length;
+    if (n < 2) {
+      return Double.NaN;
+    }
+    int[] order = Order.argsort(x, y);
+    long pairs = (long) n * (n - 1) / 2;
+    long xTies = 0;
+    long jointTies = 0;
+    for (int i = 0; i < n;) {
+      int j = i;
+      while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
+        j++;
+      }
+      xTies += tied(j - i + 1);
+      for (int a = i; a <= j;) {
+        int b = a;
+        while (b + 1 <= j && y[order[b + 1]] == y[order[a]]) {
+          b++;
+        }
+        jointTies += tied(b - a + 1);
+        a = b + 1;
+      }
+      i = j + 1;
+    }
+    double[] ys = new double[n];
+    for (int i = 0; i < n; i++) {
+      ys[i] = y[order[i]];
+    }
+    long discordant = sortCountingSwaps(ys, new double[n], 0, n);
+    long yTies = 0;
+    for (int i = 0; i < n;) {
+      int j = i;
+      while (j + 1 < n && ys[j + 1] == ys[i]) {
+        j++;
+      }
+      yTies += tied(j - i + 1);
+      i = j + 1;
+    }
+    double denominator = Math.sqrt((double) (pairs - xTies) * (double) (pairs - yTies));
+    if (denominator == 0) {
+      return Double.NaN;
+    }
+    double tau = (pairs - xTies - yTies + jointTies - 2.0 * discordant) / denominator;
+    return Math.max(-1, Math.min(1, tau));
+  }
+
+  private static long tied(long t) {
+    return t * (t - 1) / 2;
+  }
+
+  /** Sorts {@code a[from, to)} ascending (stable) and returns how many strictly inverted pairs it had. */
+  private static long sortCountingSwaps(double[] a, double[] tmp, int from, int to) {
+    if (to - from < 2) {
+      return 0;
+    }
+    int mid = (from + to) >>> 1;
+    long swaps = sortCountingSwaps(a, tmp, from, mid) + sortCountingSwaps(a, tmp, mid, to);
+    if (a[mid - 1] <= a[mid]) {
+      return swaps;
+    }
+    System.arraycopy(a, from, tmp, from, to - from);
+    int i = from;
+    int j = mid;
+    for (int k = from; k < to; k++) {
+      if (j >= to || i < mid && tmp[i] <= tmp[j]) {
+        a[k] = tmp[i++];
+      } else {
+        swaps += mid - i; // tmp[j] jumps ahead of every remaining element of the left half
+        a[k] = tmp[j++];
+      }
+    }
+    return swaps;
+  }
+
+  private static void check(double[] x, double[] y) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException("vectors of different lengths: " + x.length + " and " + y.length);
+    }
+  }
+}
