@@ -69,6 +69,45 @@ public final class Correlation {
     return Math.max(-1, Math.min(1, r)); // numpy clips rounding overshoot too
   }
 
+  /**
+   * Pearson's r over the positions where both {@code x} and {@code y} are finite, without copying:
+   * the same value as {@code pearson} of {@link Pairs#complete} (same sums in the same order).
+   */
+  public static double pearsonComplete(double[] x, double[] y) {
+    check(x, y);
+    double sx = 0;
+    double sy = 0;
+    int n = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        sx += x[i];
+        sy += y[i];
+        n++;
+      }
+    }
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double mx = sx / n;
+    double my = sy / n;
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+        double dx = x[i] - mx;
+        double dy = y[i] - my;
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+      }
+    }
+    if (sxx == 0 || syy == 0) {
+      return Double.NaN;
+    }
+    return Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy)));
+  }
+
   /** Spearman's rho with average ranks for ties. */
   public static double spearman(double[] x, double[] y) {
     check(x, y);
