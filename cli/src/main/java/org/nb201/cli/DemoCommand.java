@@ -5,12 +5,19 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.nb201.bench.CostRecord;
+import org.nb201.analysis.CellRanking;
+import org.nb201.analysis.Progress;
+import org.nb201.analysis.ReferenceCells;
+import org.nb201.analysis.StoreData;
+import org.nb201.analysis.TrainingAnalysis;
+import org.nb201.analysis.render.HtmlReport;
+import org.nb201.analysis.render.Tables;
+import org.nb201.analysis.render.TextRenderer;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
+import org.nb201.bench.store.StoreIdentity;
 import org.nb201.generate.CollectReport;
 import org.nb201.generate.Collector;
 import org.nb201.generate.GenerateSummary;
@@ -20,7 +27,6 @@ import org.nb201.generate.Shard;
 import org.nb201.search.Algorithm;
 import org.nb201.search.SearchConfig;
 import org.nb201.space.Dataset;
-import org.nb201.space.SearchSpace;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,18 +35,19 @@ import picocli.CommandLine.Option;
  * {@code nb201 demo}: the main job end to end on real data. Finds (or fetches) Fashion-MNIST, plans a
  * small real benchmark (a fixed sample of cells with the reference cells, a reduced network and data),
  * generates it on the local pool, collects it into a store, shows the best cells and cost vs accuracy,
- * and runs the four search algorithms on it.
+ * runs the four search algorithms on it and writes the HTML report of the store and the runs.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Build a small real benchmark on Fashion-MNIST and use it: plan, generate (local pool), collect,",
-      "best cells, cost vs accuracy, and RS/REA/REINFORCE/BOHB on it. Rerunning resumes and reuses it."
+      "best cells, cost vs accuracy, RS/REA/REINFORCE/BOHB on it, and an HTML report (DIR/report/index.html).",
+      "Rerunning resumes and reuses it."
     })
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
-  /** The reference cells always included: ResNet (spec 2.6), all-conv3x3, all-skip, all-pool, all-none, index 0. */
-  static final List<Integer> REFERENCE = List.of(11472, 1462, 1835, 7581, 1651, 0);
+  /** The reference cells always included: ResNet, all-conv3x3, all-skip, all-pool, all-none, index 0. */
+  static final List<Integer> REFERENCE = ReferenceCells.ALL;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -110,18 +117,28 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     CollectCommand.print(out, c);
 
     String ds = Dataset.FASHION_MNIST.key();
+    List<Path> searches = new ArrayList<>();
     try (Nb201Api api = Nb201Api.open(store)) {
-      printCells(out, api, ds);
+      printCells(out, api);
       for (Algorithm a : Algorithm.values()) {
-        SearchConfig sc = SearchConfig.builder(a).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1).build();
+        SearchConfig sc = SearchConfig.builder(a).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1)
+            .optKeepCurves(true).build();
         SearchCommand.Outcome o = SearchCommand.search(api, sc, ds, epochs);
+        Path runsDir = dir.resolve("search").resolve(a.key());
+        SearchCommand.writeRuns(runsDir, api, sc, ds, epochs, o, true);
+        searches.add(runsDir);
         out.println();
         SearchCommand.printTable(out, sc, o.summary(), o.wallSeconds(), store.getFileName().toString());
       }
     }
+    Path report = dir.resolve("report");
+    HtmlReport.Written w = ReportCommand.write(store, searches, report, true, TrainingAnalysis.REPEATS, 0, 20,
+        Progress.NONE);
     out.println();
-    out.printf(Locale.ROOT, "files: plan %s, results %s, ledger %s, store %s%n", planFile, results.resolve("results"),
-        results.resolve("ledger.jsonl"), store);
+    out.printf(Locale.ROOT, "files: plan %s, results %s, ledger %s, store %s, search runs %s%n", planFile,
+        results.resolve("results"), results.resolve("ledger.jsonl"), store, dir.resolve("search"));
+    out.printf(Locale.ROOT, "report: %s (%d charts, %d tables; open it in a browser)%n", w.file(), w.charts(),
+        w.tables());
     out.printf(Locale.ROOT, "next: ./nb201 query %s 11472 --dataset %s --hp %d; ./nb201 search rea --store %s --dataset %s"
         + " --hp %d%n", store, ds, epochs, store, ds, epochs);
     out.printf(Locale.ROOT, "demo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -143,34 +160,12 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     return Math.max(1, sum / n * Math.max(3, n * 2 / 3.0));
   }
 
-  private void printCells(PrintWriter out, Nb201Api api, String ds) {
-    FinalView valid = api.finalView(ds, epochs, "x-valid");
-    FinalView test = api.finalView(ds, epochs, "x-test");
-    CostRecord[] costs = api.store().reader().costs(ds);
-    record Row(int index, double valid, double test, double flops, double params) {}
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < 15_625; i++) {
-      if (valid.seedCount(i) > 0 && costs[i] != null) {
-        rows.add(new Row(i, valid.meanAccuracy(i), test.meanAccuracy(i), costs[i].flops(), costs[i].params()));
-      }
-    }
-    rows.sort(Comparator.comparingDouble(Row::test).reversed());
+  private void printCells(PrintWriter out, Nb201Api api) {
     out.println();
     out.printf(Locale.ROOT, "cells by x-test accuracy after %d epochs (C%d N%d on %d Fashion-MNIST images):%n", epochs,
         channels, stageCells, trainLimit);
-    out.printf(Locale.ROOT, "%5s %6s %7s %8s %8s  %s%n", "rank", "index", "x-test", "x-valid", "MFLOPs", "Mparams  arch");
-    SearchSpace space = SearchSpace.official();
-    for (int r = 0; r < rows.size(); r++) {
-      Row x = rows.get(r);
-      out.printf(Locale.ROOT, "%5d %6d %7.2f %8.2f %8.3f %8.4f  %s%s%n", r + 1, x.index(), x.test(), x.valid(), x.flops(),
-          x.params(), space.arch(x.index()), REFERENCE.contains(x.index()) ? "  *" : "");
-    }
-    double[] p = rows.stream().mapToDouble(Row::params).toArray();
-    double[] f = rows.stream().mapToDouble(Row::flops).toArray();
-    double[] t = rows.stream().mapToDouble(Row::test).toArray();
-    double[] v = rows.stream().mapToDouble(Row::valid).toArray();
-    out.printf(Locale.ROOT, "(* reference cells)  Spearman rank correlation: params vs x-test %.2f, FLOPs vs x-test %.2f,"
-        + " x-valid vs x-test %.2f%n", Ranks.spearman(p, t), Ranks.spearman(f, t), Ranks.spearman(v, t));
+    out.print(TextRenderer.render(Tables.of(CellRanking.run(new StoreData(api, StoreIdentity.of(api.store(), false)),
+        0))));
   }
 
   private static void say(PrintWriter out, String s) {

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       CollectCommand.class,
       ClusterCommand.class,
       SearchCommand.class,
+      AnalyzeCommand.class,
+      ReportCommand.class,
       WorkerCommand.class,
       CommandLine.HelpCommand.class,
     })

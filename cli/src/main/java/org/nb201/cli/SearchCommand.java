@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nb201.bench.query.FinalView;
+import org.nb201.analysis.render.SearchSummaryText;
 import org.nb201.bench.query.Nb201Api;
+import org.nb201.bench.store.StoreIdentity;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.search.Algorithm;
-import org.nb201.search.CurvePoint;
 import org.nb201.search.ReportMetric;
 import org.nb201.search.RunResult;
 import org.nb201.search.SearchConfig;
@@ -19,6 +20,8 @@ import org.nb201.search.SearchRunner;
 import org.nb201.search.SearchSummary;
 import org.nb201.search.StoreOracle;
 import org.nb201.search.TableOracle;
+import org.nb201.search.runs.SearchRunFolder;
+import org.nb201.search.runs.SearchRuns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,10 +78,14 @@ final class SearchCommand implements Runnable {
   @Option(names = "--curves", paramLabel = "FILE", description = "Write every run's anytime curve as CSV.")
   Path curves;
 
+  @Option(names = "--out", paramLabel = "DIR", description = "Write the runs (config and provenance with the store's"
+      + " SHA-256, one result per run, every curve) to DIR for 'nb201 report --search DIR' (docs/search-runs.md).")
+  Path out;
+
   @Override
   public void run() {
     SearchConfig.Builder b = SearchConfig.builder(Algorithm.byKey(algorithm)).optRuns(runs).optBudget(budget)
-        .optSeed(seed).optLearningRate(lr).optKeepCurves(curves != null);
+        .optSeed(seed).optLearningRate(lr).optKeepCurves(curves != null || out != null);
     if (threads != null) {
       b.optThreads(threads);
     }
@@ -88,18 +95,31 @@ final class SearchCommand implements Runnable {
       if (curves != null) {
         writeCurves(curves, o.results());
       }
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        out.println(SearchJson.summary(config, o.summary(), store, o.wallSeconds()));
-      } else {
-        printTable(out, config, o.summary(), o.wallSeconds(), store.getFileName().toString());
+      if (out != null) {
+        writeRuns(out, api, config, dataset, hp, o, false);
       }
-      out.flush();
+      PrintWriter pw = spec.commandLine().getOut();
+      if (json) {
+        pw.println(SearchJson.summary(config, o.summary(), store, o.wallSeconds()));
+      } else {
+        printTable(pw, config, o.summary(), o.wallSeconds(), store.getFileName().toString());
+        if (out != null) {
+          pw.println("runs: " + out + " (config.json, runs.jsonl, curves.csv)");
+        }
+      }
+      pw.flush();
     }
   }
 
-  /** The runs and their summary. */
-  record Outcome(List<RunResult> results, SearchSummary summary, double wallSeconds) {}
+  /** The runs, their summary and the final-epoch view of each reported metric (by key, in column order). */
+  record Outcome(List<RunResult> results, SearchSummary summary, double wallSeconds, Map<String, FinalView> metrics) {}
+
+  /** Writes a run folder for {@code nb201 report}; shared with {@code nb201 demo}. */
+  static void writeRuns(Path dir, Nb201Api api, SearchConfig config, String dataset, int hp, Outcome o,
+      boolean overwrite) {
+    SearchRunFolder.write(dir, config, new SearchRuns.Signal(dataset, hp, StoreOracle.SPLIT),
+        StoreIdentity.of(api.store(), true), o.results(), o.metrics(), o.wallSeconds(), overwrite);
+  }
 
   /** Runs a search on an open store; shared with {@code nb201 demo}. */
   static Outcome search(Nb201Api api, SearchConfig config, String dataset, int hp) {
@@ -127,7 +147,9 @@ final class SearchCommand implements Runnable {
       // a store of our own reports only the splits its dataset has (the paper's columns are always shown)
       columns = columns.stream().filter(m -> views.containsKey(m) && hasValues(views.get(m))).toList();
     }
-    return new Outcome(results, SearchSummary.of(results, columns, views, oracle.coverage()), wall);
+    Map<String, FinalView> byKey = new LinkedHashMap<>();
+    columns.stream().filter(views::containsKey).forEach(m -> byKey.put(m.key(), views.get(m)));
+    return new Outcome(results, SearchSummary.of(results, columns, views, oracle.coverage()), wall, byKey);
   }
 
   private static boolean hasValues(FinalView v) {
@@ -147,40 +169,12 @@ final class SearchCommand implements Runnable {
   }
 
   static void printTable(PrintWriter out, SearchConfig c, SearchSummary s, double wall, String storeName) {
-    out.printf(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s%n", c.algorithm(),
-        c.runs(), c.budget(), c.seed(), storeName);
-    if (s.partialCoverage()) {
-      out.printf(Locale.ROOT, "note: the store covers %d of 15625 cells; the algorithms search within them%n",
-          s.coveredCells());
-    }
-    out.printf(Locale.ROOT, "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",
-        s.meanEvaluated(), s.meanUsedTime(), wall);
-    out.printf(Locale.ROOT, "%-24s %8s %7s %6s   %s%n", "accuracy (%)", "mean", "std", "runs", "best in store");
-    for (Map.Entry<String, SearchSummary.Stat> e : s.metrics().entrySet()) {
-      SearchSummary.Stat st = e.getValue();
-      if (st.present() == 0) {
-        out.printf(Locale.ROOT, "%-24s %8s %7s %6d   %s%n", e.getKey(), "missing", "", 0,
-            Double.isNaN(st.bestPossible()) ? "(no data for it in the store)" : best(st));
-      } else {
-        out.printf(Locale.ROOT, "%-24s %8.2f %7.2f %6d   %s%n", e.getKey(), st.mean(), st.std(), st.present(), best(st));
-      }
-    }
-  }
-
-  private static String best(SearchSummary.Stat st) {
-    return String.format(Locale.ROOT, "%.2f (index %d)", st.bestPossible(), st.bestIndex());
+    out.print(SearchSummaryText.render(c, s, wall, storeName));
   }
 
   static void writeCurves(Path file, List<RunResult> results) {
-    StringBuilder sb = new StringBuilder("run,seed,step,time,index,accuracy,best_index\n");
-    for (RunResult r : results) {
-      for (CurvePoint p : r.curve()) {
-        sb.append(r.run()).append(',').append(r.seed()).append(',').append(p.step()).append(',').append(p.time())
-            .append(',').append(p.index()).append(',').append(p.accuracy()).append(',').append(p.bestIndex()).append('\n');
-      }
-    }
     try {
-      AtomicFiles.write(file, sb.toString());
+      AtomicFiles.write(file, SearchRunFolder.curvesCsv(results));
     } catch (IOException e) {
       throw new UserException("cannot write " + file + ": " + e.getMessage(), e);
     }
