@@ -218,29 +218,34 @@ def main():
                 finals[m] = np.stack([data[(d, 200, s)][x][1][:, -1] for x in ss], axis=1)
         trial_seeds[d] = np.array([0 if d == "cifar100" and no_c100[i] else 2 for i in range(N)])
     specs = [(12, 6), (12, 12)] + [(200, e) for e in PROXY_EPOCHS_200]
-    proxies = []
-    for p, (hp, e) in enumerate(specs):
+    proxy_values = []
+    for hp, e in specs:
         src = data[("cifar10-valid", hp, "x-valid")]
         ss = sorted(src)
         col = src[ss[0]][0].index(e - 1)
-        proxy = np.stack([src[x][1][:, col] for x in ss], axis=1)
-        r = random.Random(seed * 1000 + p)
-        corrs = []
-        for _ in range(repeats):
-            x = np.empty(N)
-            ys = np.full((6, N), np.nan)
-            for i in range(N):
-                x[i] = proxy[i, r.choice(range(proxy.shape[1]))]
-                for d in datasets:
-                    n = trial_seeds[d][i]
-                    if n == 0:
-                        continue
-                    slot = r.choice(range(n))
-                    for m, (label, dd, s) in enumerate(PAPER):
-                        if dd == d:
-                            ys[m, i] = finals[m][i, slot]
-            corrs.append([corr(x, ys[m], "pearson")[0] for m in range(6)])
-        c = np.array(corrs)
+        proxy_values.append(np.stack([src[x][1][:, col] for x in ss], axis=1))
+    # nb201 draws the final metrics' trials once per repeat (stream seed*1000+999) and each proxy's
+    # trial on its own stream (seed*1000+p); every draw is random.choice over the cell's sorted seeds
+    finals_rng = random.Random(seed * 1000 + 999)
+    proxy_rng = [random.Random(seed * 1000 + p) for p in range(len(specs))]
+    corrs = [[] for _ in specs]
+    for _ in range(repeats):
+        ys = np.full((6, N), np.nan)
+        for i in range(N):
+            for d in datasets:
+                n = trial_seeds[d][i]
+                if n == 0:
+                    continue
+                slot = finals_rng.choice(range(n))
+                for m, (label, dd, s) in enumerate(PAPER):
+                    if dd == d:
+                        ys[m, i] = finals[m][i, slot]
+        for p, proxy in enumerate(proxy_values):
+            x = np.array([proxy[i, proxy_rng[p].choice(range(proxy.shape[1]))] for i in range(N)])
+            corrs[p].append([corr(x, ys[m], "pearson")[0] for m in range(6)])
+    proxies = []
+    for p, (hp, e) in enumerate(specs):
+        c = np.array(corrs[p])
         proxies.append({"hp": hp, "epoch": e, "mean": clean(c.mean(axis=0)), "std": clean(c.std(axis=0))})
     expected["proxies"] = proxies
     with open(out / "expected.json", "w") as f:

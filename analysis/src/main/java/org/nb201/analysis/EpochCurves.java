@@ -7,15 +7,17 @@ import org.nb201.space.Arch;
 
 /**
  * The per-epoch accuracies of one (dataset, hp, split) for every cell and seed, in one flat array
- * ({@code [(arch * maxSeeds + slot) * hp + epoch]}, {@code NaN} where not recorded), loaded with
- * one scan of the store. Slots are the cell's seeds in ascending order, as in the official
- * {@code dataset_seed} lists (the pre-averaged values when a cell has no real seed).
+ * ({@code [epoch][arch * maxSeeds + slot]}, epoch-major so that one epoch of all cells is
+ * contiguous; {@code NaN} where not recorded), loaded with one scan of the store. Slots are the
+ * cell's seeds in ascending order, as in the official {@code dataset_seed} lists (the pre-averaged
+ * values when a cell has no real seed).
  */
 public final class EpochCurves {
   private final String dataset;
   private final int hp;
   private final String split;
   private final int stride;
+  private final int plane;
   private final int[] count = new int[Arch.COUNT];
   private final int[] seeds;
   private final double[] values;
@@ -30,6 +32,7 @@ public final class EpochCurves {
       max = Math.max(max, s.length);
     }
     this.stride = max;
+    this.plane = Arch.COUNT * max;
     this.seeds = new int[Arch.COUNT * stride];
     for (int i = 0; i < Arch.COUNT; i++) {
       count[i] = seedLists[i].length;
@@ -51,7 +54,7 @@ public final class EpochCurves {
       data.api().store().reader().accuracyCurves(dataset, hp, split, (index, seed, epoch, acc) -> {
         int slot = c.slotOf(index, seed);
         if (slot >= 0 && epoch < hp) {
-          c.values[(index * c.stride + slot) * hp + epoch] = acc;
+          c.values[epoch * c.plane + index * c.stride + slot] = acc;
           c.recorded[epoch] = true;
         }
       });
@@ -98,7 +101,7 @@ public final class EpochCurves {
 
   /** The accuracy of one seed slot at {@code epoch}, {@code NaN} when not recorded. */
   public double value(int arch, int slot, int epoch) {
-    return values[(arch * stride + slot) * hp + epoch];
+    return values[epoch * plane + arch * stride + slot];
   }
 
   /** Whether any cell has a value at {@code epoch}. */
@@ -128,9 +131,9 @@ public final class EpochCurves {
         continue;
       }
       double sum = 0;
-      int base = i * stride * hp + epoch;
+      int base = epoch * plane + i * stride;
       for (int s = 0; s < n; s++) {
-        sum += values[base + s * hp];
+        sum += values[base + s];
       }
       m[i] = sum / n;
     }

@@ -6,12 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
-import org.nb201.bench.store.Provenance;
 import org.nb201.bench.store.StoreIdentity;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.Arch;
@@ -26,7 +23,6 @@ import org.nb201.space.Arch;
 public final class StoreData {
   private final Nb201Api api;
   private final StoreIdentity identity;
-  private final CompletableFuture<String> checksum;
   private final List<StoreReader.TrialSet> trialSets;
   private final Map<String, FinalView> views = new HashMap<>();
   private final Map<String, double[]> means = new HashMap<>();
@@ -39,49 +35,26 @@ public final class StoreData {
   public StoreData(Nb201Api api, StoreIdentity identity) {
     this.api = api;
     this.identity = identity;
-    this.checksum = CompletableFuture.completedFuture(identity.sha256());
-    this.trialSets = List.copyOf(api.store().reader().trialSets());
-  }
-
-  private StoreData(Nb201Api api, boolean checksum) {
-    this.api = api;
-    this.identity = StoreIdentity.of(api.store(), false);
-    this.checksum = new CompletableFuture<>();
-    if (checksum) {
-      Thread t = new Thread(() -> {
-        try {
-          this.checksum.complete(Provenance.ofFile(api.store().path(), "").sha256());
-        } catch (RuntimeException e) {
-          this.checksum.completeExceptionally(e);
-        }
-      }, "nb201-store-checksum");
-      t.setDaemon(true);
-      t.start();
-    } else {
-      this.checksum.complete("");
-    }
     this.trialSets = List.copyOf(api.store().reader().trialSets());
   }
 
   /**
    * The data of the store behind {@code api}; with {@code checksum}, the store file's SHA-256 is
-   * computed on a thread of its own while the analyses run (about a second per gigabyte).
+   * computed first (about a second per gigabyte; done before the analyses, not beside them: on a
+   * thread of its own the JIT compiles the analyses first and the hash runs uncompiled, measured
+   * ten times slower).
    */
   public static StoreData of(Nb201Api api, boolean checksum) {
-    return new StoreData(api, checksum);
+    return new StoreData(api, StoreIdentity.of(api.store(), checksum));
   }
 
   public Nb201Api api() {
     return api;
   }
 
-  /** Which store this is (file, size, checksum, sources): every result carries it. Waits for the checksum. */
+  /** Which store this is (file, size, checksum, sources): every result carries it. */
   public StoreIdentity identity() {
-    try {
-      return identity.withSha256(checksum.join());
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    return identity;
   }
 
   /** The (dataset, hp) trial sets of the store. */

@@ -9,9 +9,10 @@ import java.util.stream.IntStream;
 import org.nb201.analysis.stats.Correlation;
 import org.nb201.analysis.stats.Moments;
 import org.nb201.analysis.stats.Pairs;
-import org.nb201.analysis.stats.Ranks;
+import org.nb201.analysis.stats.Ranked;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.store.StoreIdentity;
+import org.nb201.bench.store.StoreReader;
 import org.nb201.space.Arch;
 import org.nb201.space.PyRandom;
 
@@ -31,12 +32,14 @@ import org.nb201.space.PyRandom;
  * </ul>
  *
  * Official quirks kept: every repeat draws a fresh random trial for the proxy and for each final
- * dataset (one draw per {@code get_more_info} call, so the valid and test values of one dataset
- * come from the same trial, and the draws run cell by cell in the official order: proxy, then each
- * dataset); the spread is {@code numpy.std}, i.e. the population standard deviation (ddof 0).
- * Draws use CPython's {@code random.choice} on a stream seeded explicitly (one per proxy); the
- * official script seeds nothing. Cells that lack a value are left out of that correlation instead
- * of failing as the official script would.
+ * dataset, one draw per {@code get_more_info} call, so the valid and test values of one dataset
+ * come from the same trial; the spread is {@code numpy.std}, i.e. the population standard deviation
+ * (ddof 0). Where nb201 differs: the official script runs each proxy row as its own experiment and
+ * draws the final metrics' trials again for it; nb201 draws them once per repeat and correlates
+ * every proxy with the same draw (each row's distribution is the same, at a third of the draws).
+ * Draws use CPython's {@code random.choice} on streams seeded explicitly (see
+ * {@link #FINALS_STREAM}); the official script seeds nothing. Cells that lack a value are left out
+ * of that correlation instead of failing as the official script would.
  */
 public final class TrainingAnalysis {
   /** The paper's proxy epochs (1-based) of the 12-epoch schedule. */
@@ -45,6 +48,8 @@ public final class TrainingAnalysis {
   static final int[] PAPER_EPOCHS_200 = {12, 24, 100, 150, 175, 200};
   /** Repeats of the random-trial correlation, as officially. */
   public static final int REPEATS = 100;
+  /** Stream of the final metrics' trials: {@code seed * 1000 + FINALS_STREAM}; proxy p's: {@code seed * 1000 + p}. */
+  static final int FINALS_STREAM = 999;
 
   private TrainingAnalysis() {}
 
@@ -127,11 +132,12 @@ public final class TrainingAnalysis {
     int[] cells = new int[n];
     IntStream.range(0, n).parallel().forEach(k -> {
       double[] now = curves.meanAt(epochs[k]);
-      Pairs p = Pairs.complete(now, last, null);
-      sf[k] = vsLast.spearman(now);
-      kf[k] = p.correlation(Correlation.Method.KENDALL);
-      cells[k] = p.size();
-      sr[k] = vsRef == null ? Double.NaN : vsRef.spearman(now);
+      Ranked ranked = vsLast.rank(now);
+      sf[k] = vsLast.correlation(Correlation.Method.SPEARMAN, now, ranked);
+      kf[k] = vsLast.correlation(Correlation.Method.KENDALL, now, ranked);
+      cells[k] = ranked != null ? ranked.size() : Pairs.complete(now, last, null).size();
+      sr[k] = vsRef == null ? Double.NaN
+          : vsRef.correlation(Correlation.Method.SPEARMAN, now, vsRef.sameCells(vsLast) ? ranked : null);
     });
     if (!curves.recorded(hp - 1)) {
       notes.add("ranking over training: " + dataset + " " + split + " hp " + hp + " has no value at its last epoch");
@@ -141,13 +147,14 @@ public final class TrainingAnalysis {
 
   /**
    * A vector ranked once over its finite cells, so that many others can be rank-correlated with it
-   * at the cost of ranking those alone: when another vector is finite on exactly the same cells or
-   * more, Spearman over the common cells reuses these ranks; otherwise it is computed afresh.
+   * at the cost of ranking those once: when another vector is finite on all these cells, it is
+   * ranked over them (once, shared by its Spearman and Kendall); otherwise the coefficient is
+   * computed afresh over the cells both have.
    */
   private static final class RankedBase {
     private final double[] values;
     private final int[] cells;
-    private final double[] ranks;
+    private final Ranked ranked;
 
     RankedBase(double[] values) {
       this.values = values;
@@ -159,17 +166,31 @@ public final class TrainingAnalysis {
         }
       }
       this.cells = Arrays.copyOf(c, n);
-      this.ranks = Ranks.average(gather(values, cells));
+      this.ranked = Ranked.of(gather(values, cells));
     }
 
-    double spearman(double[] other) {
+    /** {@code other} ranked over these cells, or null when it lacks a value on one of them. */
+    Ranked rank(double[] other) {
       double[] o = gather(other, cells);
       for (double v : o) {
         if (!Double.isFinite(v)) {
-          return Pairs.complete(other, values, null).correlation(Correlation.Method.SPEARMAN);
+          return null;
         }
       }
-      return o.length < 2 ? Double.NaN : Correlation.pearson(Ranks.average(o), ranks);
+      return Ranked.of(o);
+    }
+
+    boolean sameCells(RankedBase b) {
+      return Arrays.equals(cells, b.cells);
+    }
+
+    /** Spearman or Kendall tau-b with {@code other}; {@code ranked} is it ranked over these cells when known. */
+    double correlation(Correlation.Method m, double[] other, Ranked r) {
+      Ranked o = r != null ? r : rank(other);
+      if (o == null) {
+        return Pairs.complete(other, values, null).correlation(m);
+      }
+      return m == Correlation.Method.KENDALL ? o.kendallTauB(ranked) : o.spearman(ranked);
     }
 
     private static double[] gather(double[] v, int[] at) {
@@ -215,14 +236,55 @@ public final class TrainingAnalysis {
       FinalMetric fm = metrics.get(m);
       views[m] = data.view(fm.dataset(), fm.hp(), fm.split());
     }
-    List<Proxy> rows = new ArrayList<>(specs.size());
-    Proxy[] out = new Proxy[specs.size()];
-    IntStream.range(0, specs.size()).parallel().forEach(p -> {
+    int[][] groups = byDataset.values().stream().map(g -> g.stream().mapToInt(Integer::intValue).toArray())
+        .toArray(int[][]::new);
+    Trials[] trials = new Trials[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      trials[g] = new Trials(views, groups[g]);
+    }
+    ProxyValues[] px = new ProxyValues[specs.size()];
+    for (int p = 0; p < px.length; p++) {
+      px[p] = new ProxyValues(data.curves(dataset, specs.get(p).hp(), split), specs.get(p).epoch());
+    }
+    int k = metrics.size();
+    int repeats = options.repeats();
+    double[][][] corr = new double[px.length][k][repeats];
+    int[][] cells = new int[px.length][k];
+    double[][] y = new double[k][Arch.COUNT];
+    double[][] x = new double[px.length][Arch.COUNT];
+    PyRandom finals = new PyRandom(options.seed() * 1000 + FINALS_STREAM);
+    PyRandom[] streams = new PyRandom[px.length];
+    for (int p = 0; p < px.length; p++) {
+      streams[p] = new PyRandom(options.seed() * 1000 + p);
+    }
+    for (int r = 0; r < repeats; r++) {
+      for (int i = 0; i < Arch.COUNT; i++) {
+        for (int g = 0; g < groups.length; g++) {
+          trials[g].draw(i, finals, groups[g], y);
+        }
+      }
+      final int rep = r;
+      IntStream.range(0, px.length).parallel().forEach(p -> {
+        px[p].draw(streams[p], x[p]);
+        for (int m = 0; m < k; m++) {
+          corr[p][m][rep] = Correlation.pearsonComplete(x[p], y[m]);
+          if (rep == 0) {
+            cells[p][m] = Pairs.complete(x[p], y[m], null).size();
+          }
+        }
+      });
+    }
+    List<Proxy> rows = new ArrayList<>(px.length);
+    for (int p = 0; p < px.length; p++) {
+      double[] mean = new double[k];
+      double[] std = new double[k];
+      for (int m = 0; m < k; m++) {
+        mean[m] = Moments.mean(corr[p][m]);
+        std[m] = Moments.std(corr[p][m], 0);
+      }
       Spec s = specs.get(p);
-      out[p] = proxy(data.curves(dataset, s.hp(), split), s.hp(), s.epoch(), views, byDataset, options,
-          options.seed() * 1000 + p);
-    });
-    rows.addAll(Arrays.asList(out));
+      rows.add(new Proxy("hp " + s.hp() + ", epoch " + s.epoch(), s.hp(), s.epoch(), mean, std, cells[p]));
+    }
     return new ProxyTable(dataset, split, options.repeats(), options.seed(),
         metrics.stream().map(FinalMetric::label).toList(), rows);
   }
@@ -232,39 +294,83 @@ public final class TrainingAnalysis {
     return IntStream.of((hp + 3) / 4, (hp + 1) / 2, (3 * hp + 3) / 4, hp).filter(e -> e >= 1).distinct().toArray();
   }
 
-  private static Proxy proxy(EpochCurves curves, int hp, int epoch, FinalView[] views,
-      Map<String, List<Integer>> byDataset, Options options, long seed) {
-    PyRandom rng = new PyRandom(seed);
-    int k = views.length;
-    double[][] corr = new double[k][options.repeats()];
-    int[] cells = new int[k];
-    double[] x = new double[Arch.COUNT];
-    double[][] y = new double[k][Arch.COUNT];
-    for (int r = 0; r < options.repeats(); r++) {
+  /** One proxy's per-seed values (the accuracy after its epoch) in a compact array, read in cell order. */
+  private static final class ProxyValues {
+    private final int stride;
+    private final int[] count = new int[Arch.COUNT];
+    private final double[] values;
+
+    ProxyValues(EpochCurves curves, int epoch) {
+      int max = 1;
       for (int i = 0; i < Arch.COUNT; i++) {
-        int n = curves.seedCount(i);
-        x[i] = n == 0 ? Double.NaN : curves.value(i, rng.choiceIndex(n), epoch - 1); // random.choice(seeds)
-        for (List<Integer> group : byDataset.values()) {
-          FinalView v = views[group.get(0)];
-          int slot = v.seedCount(i) == 0 ? -1 : v.randomSlot(i, rng);
-          for (int m : group) {
-            y[m][i] = slot < 0 ? Double.NaN : views[m].accuracy(i, slot);
+        count[i] = curves.seedCount(i);
+        max = Math.max(max, count[i]);
+      }
+      stride = max;
+      values = new double[Arch.COUNT * stride];
+      for (int i = 0; i < Arch.COUNT; i++) {
+        for (int s = 0; s < count[i]; s++) {
+          values[i * stride + s] = curves.value(i, s, epoch - 1);
+        }
+      }
+    }
+
+    /** One trial per cell, {@code random.choice(seeds)} as the official {@code get_more_info(..., is_random=True)}. */
+    void draw(PyRandom rng, double[] x) {
+      for (int i = 0; i < Arch.COUNT; i++) {
+        int n = count[i];
+        x[i] = n == 0 ? Double.NaN : values[i * stride + rng.choiceIndex(n)];
+      }
+    }
+  }
+
+  /**
+   * One final dataset's trials in compact arrays: per cell its real seeds (the pre-averaged values
+   * when it has none, as {@link FinalView#randomSlot} chooses them), and each metric's value per seed.
+   */
+  private static final class Trials {
+    private final int stride;
+    private final int[] first = new int[Arch.COUNT];
+    private final int[] count = new int[Arch.COUNT];
+    private final boolean[] any = new boolean[Arch.COUNT];
+    private final double[][] values;
+
+    Trials(FinalView[] views, int[] metrics) {
+      FinalView v = views[metrics[0]];
+      stride = v.maxSeeds();
+      values = new double[views.length][];
+      for (int i = 0; i < Arch.COUNT; i++) {
+        int n = v.seedCount(i);
+        int f = n > 0 && v.seed(i, 0) == StoreReader.AVERAGED ? 1 : 0;
+        first[i] = f;
+        count[i] = n - f;
+        any[i] = n > 0;
+      }
+      for (int m : metrics) {
+        double[] a = new double[Arch.COUNT * stride];
+        for (int i = 0; i < Arch.COUNT; i++) {
+          for (int s = 0; s < views[m].seedCount(i); s++) {
+            a[i * stride + s] = views[m].accuracy(i, s);
           }
         }
+        values[m] = a;
       }
-      for (int m = 0; m < k; m++) {
-        corr[m][r] = Correlation.pearsonComplete(x, y[m]);
-        if (r == 0) {
-          cells[m] = Pairs.complete(x, y[m], null).size();
+    }
+
+    /** One {@code random.choice} over the cell's seeds, as one official {@code get_more_info} call draws it. */
+    void draw(int i, PyRandom rng, int[] metrics, double[][] y) {
+      int n = count[i];
+      if (!any[i]) {
+        for (int m : metrics) {
+          y[m][i] = Double.NaN;
         }
+        return;
+      }
+      // only pre-averaged values: that slot, without a draw (FinalView.randomSlot does the same)
+      int p = i * stride + (n == 0 ? 0 : first[i] + rng.choiceIndex(n));
+      for (int m : metrics) {
+        y[m][i] = values[m][p];
       }
     }
-    double[] mean = new double[k];
-    double[] std = new double[k];
-    for (int m = 0; m < k; m++) {
-      mean[m] = Moments.mean(corr[m]);
-      std[m] = Moments.std(corr[m], 0);
-    }
-    return new Proxy("hp " + hp + ", epoch " + epoch, hp, epoch, mean, std, cells);
   }
 }

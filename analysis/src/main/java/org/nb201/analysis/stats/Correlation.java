@@ -1,5 +1,7 @@
 package org.nb201.analysis.stats;
 
+import java.util.Arrays;
+
 /**
  * Correlation coefficients of two equally long vectors of finite values ({@link Pairs} drops the
  * cells where either is unknown). Each returns {@code NaN} when it is undefined: fewer than two
@@ -12,8 +14,9 @@ package org.nb201.analysis.stats;
  *   <li>{@link #kendallTauB}: Kendall's tau-b, which corrects for ties in either vector
  *       ({@code scipy.stats.kendalltau}'s default), in O(n log n) by Knight's algorithm (W. R.
  *       Knight, "A computer method for calculating Kendall's tau with ungrouped data", JASA 1966):
- *       sort by (x, y), count the tied pairs, then count discordant pairs as the swaps a merge sort
- *       of y makes.
+ *       sort the pairs by (x, y), count the tied pairs, then count the discordant pairs as the swaps
+ *       a merge sort of the y values makes. Values are replaced by their dense ranks first, so the
+ *       sort is one primitive sort of packed keys.
  * </ul>
  */
 public final class Correlation {
@@ -121,19 +124,31 @@ public final class Correlation {
     if (n < 2) {
       return Double.NaN;
     }
-    int[] order = Order.argsort(x, y);
+    return kendallTauB(Ranks.dense(x), Ranks.dense(y));
+  }
+
+  /** Kendall's tau-b of two vectors given as dense ranks (0-based, as {@link Ranks} computes them). */
+  static double kendallTauB(int[] rx, int[] ry) {
+    int n = rx.length;
+    // (x, y) packed into one long: one primitive sort orders the pairs by x, then y
+    long[] key = new long[n];
+    for (int i = 0; i < n; i++) {
+      key[i] = (long) rx[i] << 32 | ry[i];
+    }
+    Arrays.sort(key);
     long pairs = (long) n * (n - 1) / 2;
     long xTies = 0;
     long jointTies = 0;
+    int[] ys = new int[n];
     for (int i = 0; i < n;) {
       int j = i;
-      while (j + 1 < n && x[order[j + 1]] == x[order[i]]) {
+      while (j + 1 < n && key[j + 1] >>> 32 == key[i] >>> 32) {
         j++;
       }
       xTies += tied(j - i + 1);
       for (int a = i; a <= j;) {
         int b = a;
-        while (b + 1 <= j && y[order[b + 1]] == y[order[a]]) {
+        while (b + 1 <= j && key[b + 1] == key[a]) {
           b++;
         }
         jointTies += tied(b - a + 1);
@@ -141,20 +156,16 @@ public final class Correlation {
       }
       i = j + 1;
     }
-    double[] ys = new double[n];
+    int[] yCount = new int[n];
     for (int i = 0; i < n; i++) {
-      ys[i] = y[order[i]];
+      ys[i] = (int) key[i];
+      yCount[ry[i]]++;
     }
-    long discordant = sortCountingSwaps(ys, new double[n], 0, n);
     long yTies = 0;
-    for (int i = 0; i < n;) {
-      int j = i;
-      while (j + 1 < n && ys[j + 1] == ys[i]) {
-        j++;
-      }
-      yTies += tied(j - i + 1);
-      i = j + 1;
+    for (int c : yCount) {
+      yTies += tied(c);
     }
+    long discordant = sortCountingSwaps(ys, new int[n], 0, n);
     double denominator = Math.sqrt((double) (pairs - xTies) * (double) (pairs - yTies));
     if (denominator == 0) {
       return Double.NaN;
@@ -168,7 +179,7 @@ public final class Correlation {
   }
 
   /** Sorts {@code a[from, to)} ascending (stable) and returns how many strictly inverted pairs it had. */
-  private static long sortCountingSwaps(double[] a, double[] tmp, int from, int to) {
+  private static long sortCountingSwaps(int[] a, int[] tmp, int from, int to) {
     if (to - from < 2) {
       return 0;
     }

@@ -9,11 +9,7 @@ public final class Ranks {
 
   /** The average ranks of {@code x}, 1-based. */
   public static double[] average(double[] x) {
-    return average(x, Order.argsort(x));
-  }
-
-  /** The average ranks of {@code x} given its ascending order {@code order}. */
-  static double[] average(double[] x, int[] order) {
+    int[] order = Order.argsort(x);
     int n = x.length;
     double[] r = new double[n];
     for (int i = 0; i < n;) {
@@ -26,6 +22,20 @@ public final class Ranks {
         r[order[k]] = avg;
       }
       i = j + 1;
+    }
+    return r;
+  }
+
+  /** Dense ranks, 0-based: equal values share one rank, the next distinct value has the next. */
+  static int[] dense(double[] x) {
+    int[] order = Order.argsort(x);
+    int[] r = new int[x.length];
+    int rank = -1;
+    for (int k = 0; k < order.length; k++) {
+      if (k == 0 || x[order[k]] != x[order[k - 1]]) {
+        rank++;
+      }
+      r[order[k]] = rank;
     }
     return r;
   }
