@@ -78,7 +78,7 @@ public final class RankAgreement {
     }
     for (Subset s : subsets) {
       if (s.cells() < 2) {
-        notes.add(s.name() + ": " + s.cells() + " cells, too few for a correlation");
+        notes.add(s.name() + ": " + s.cells() + (s.cells() == 1 ? " cell" : " cells") + ", too few for a correlation");
       }
     }
     return new Result(data.identity(), ref.label(), labels, subsets, relative(ref, metrics, columns, labels), notes);

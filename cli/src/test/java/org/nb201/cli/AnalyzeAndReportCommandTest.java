@@ -46,7 +46,7 @@ class AnalyzeAndReportCommandTest {
     assertThat(analyze("missing")).contains("trial sets").containsPattern("cifar10 +200 +6 +2 +15623 +777 888 999");
     assertThat(analyze("cells")).containsPattern("1 +11 +91\\.58 +87\\.94").contains("  *");
     String s = CliRun.of("analyze", "search", "--store", store, "--search", runs.toString()).out();
-    assertThat(s).contains("runs-rea: rea, 5 runs, budget 12000 simulated s, seed 1")
+    assertThat(s).contains("runs-rea (rea): 5 runs, budget 12000 simulated s, seed 1")
         .contains("incumbent's C10-test over simulated time").doesNotContain("checksums differ");
   }
 

@@ -48,7 +48,9 @@ public final class AnalysisReport {
       long t0 = System.nanoTime();
       try (Nb201Api api = Nb201Api.open(store)) {
         add(rows, "open the store", t0);
+        long th = System.nanoTime();
         StoreData data = StoreData.of(api, true);
+        add(rows, "SHA-256 of the store file", th);
         Report report = Report.build(data, Analysis.Inputs.defaults(), List.of(Analysis.values()), Progress.NONE);
         for (Report.Section s : report.sections()) {
           rows.computeIfAbsent("analysis " + s.analysis().key(), k -> new ArrayList<>()).add(secs(s.seconds()));

@@ -103,6 +103,7 @@ public final class Charts {
     XYSeries line = c.addSeries(rel.reference(), x, x);
     line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE)
         .setLineColor(Color.BLACK);
+    offGrid(c, -0.5, -0.5);
     return List.of(new Figure("Cells in ascending order of " + rel.reference() + " (x) and their rank on each other"
         + " metric (y); the closer to the diagonal, the better the rankings agree.", c));
   }
@@ -186,6 +187,17 @@ public final class Charts {
           + " (mean and +- one standard deviation over runs).", c));
     }
     return out;
+  }
+
+  /**
+   * Adds one invisible point off the grid of the data. When every distinct x (or y) value of an XY
+   * chart is equally spaced, XChart 3.8 formats and fits a tick label for each of them: measured
+   * 0.9 to 2.6 s of CPU for the 15,625 ranks of the relative-ranking chart, 0.1 s with this point.
+   */
+  private static void offGrid(XYChart c, double x, double y) {
+    XYSeries s = c.addSeries(" ", new double[] {x}, new double[] {y});
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.NONE);
+    s.setShowInLegend(false);
   }
 
   private static void band(XYChart c, String name, SearchAnalysis.Curve curve, Color color) {

@@ -231,10 +231,12 @@ public final class Tables {
   static List<Table> search(SearchAnalysis.Result r) {
     List<Table> out = new ArrayList<>();
     for (SearchAnalysis.RunSet s : r.sets()) {
-      Table.Builder t = new Table.Builder(String.format(Locale.ROOT, "%s: %s, %d runs, budget %.0f simulated s, seed"
-          + " %d%s, signal %s; evaluated cells per run %.1f, simulated time per run %.1f s", s.folder(), s.algorithm(),
-          s.runs(), s.budget(), s.seed(), s.options().isEmpty() ? "" : ", " + s.options(), s.signal(),
-          s.meanEvaluated(), s.meanUsedTime()), "accuracy (%)", "mean", "std", "runs");
+      String name = s.folder().equals(s.algorithm()) ? s.folder() : s.folder() + " (" + s.algorithm() + ")";
+      StringBuilder opts = new StringBuilder();
+      s.options().forEach((k, v) -> opts.append(", ").append(k).append(' ').append(v));
+      Table.Builder t = new Table.Builder(String.format(Locale.ROOT, "%s: %d runs, budget %.0f simulated s, seed %d%s,"
+          + " signal %s; evaluated cells per run %.1f, simulated time per run %.1f s", name, s.runs(), s.budget(),
+          s.seed(), opts, s.signal(), s.meanEvaluated(), s.meanUsedTime()), "accuracy (%)", "mean", "std", "runs");
       for (SearchAnalysis.Stat st : s.stats()) {
         t.row(st.metric(), Format.acc(st.mean()), Format.acc(st.std()), Integer.toString(st.runs()));
       }
@@ -275,7 +277,7 @@ public final class Tables {
       return tables;
     }
     List<Table> out = new ArrayList<>(tables);
-    out.add(new Table(what + ": not computed or partial", List.of(), List.of(), notes));
+    out.add(new Table(what + ": what is missing or left out", List.of(), List.of(), notes));
     return out;
   }
 
