@@ -162,7 +162,8 @@ class NatsSampleAnalysesTest {
 
   @Test
   void everyResultRendersAsTextJsonAndHtml() throws Exception {
-    Analysis.Inputs in = new Analysis.Inputs(new TrainingAnalysis.Options(5, 1), 10, List.of(SearchRunFolder.read(runs)));
+    Analysis.Inputs in = new Analysis.Inputs(new TrainingAnalysis.Options(5, 1), 10,
+        List.of(SearchRunFolder.read(runs)));
     Report report = Report.build(data, in, List.of(Analysis.values()), Progress.NONE);
     int charts = 0;
     for (Report.Section s : report.sections()) {

@@ -1,18 +1,12 @@
 package org.nb201.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.nb201.analysis.Analysis;
 import org.nb201.analysis.StoreData;
-import org.nb201.analysis.TrainingAnalysis;
 import org.nb201.analysis.render.JsonRenderer;
 import org.nb201.analysis.render.Tables;
 import org.nb201.analysis.render.TextRenderer;
 import org.nb201.bench.query.Nb201Api;
-import org.nb201.search.runs.SearchRunFolder;
-import org.nb201.search.runs.SearchRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,36 +35,20 @@ final class AnalyzeCommand implements Runnable {
   @Parameters(paramLabel = "<cost|ranks|training|ops|missing|cells|search>", description = "The analysis.")
   String what;
 
-  @Option(names = "--store", required = true, paramLabel = "S", description = "The benchmark store.")
-  Path store;
-
-  @Option(names = "--search", paramLabel = "DIR", arity = "1..*",
-      description = "Search-run folders (for 'search').")
-  List<Path> searches = new ArrayList<>();
+  @CommandLine.Mixin AnalysisOptions options;
 
   @Option(names = "--json", description = "Print the result as JSON (with provenance: the store and its SHA-256).")
   boolean json;
 
-  @Option(names = "--repeats", defaultValue = "100",
-      description = "Random-trial repeats of the proxy correlations (default: ${DEFAULT-VALUE}, as officially).")
-  int repeats;
-
-  @Option(names = "--seed", defaultValue = "0", description = "Seed of the random trials (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--top", defaultValue = "20",
-      description = "Cells listed by 'cells' (default: ${DEFAULT-VALUE}; 0 = all).")
-  int top;
-
   @Override
   public void run() {
     Analysis analysis = Analysis.byKey(what);
-    if (!searches.isEmpty() && analysis != Analysis.SEARCH) {
+    if (!options.searches.isEmpty() && analysis != Analysis.SEARCH) {
       throw new IllegalArgumentException("--search is for 'nb201 analyze search' (or 'nb201 report')");
     }
-    Analysis.Inputs inputs = inputs(repeats, seed, top, searches);
+    Analysis.Inputs inputs = options.inputs();
     PrintWriter out = spec.commandLine().getOut();
-    try (Nb201Api api = Nb201Api.open(store)) {
+    try (Nb201Api api = Nb201Api.open(options.store)) {
       StoreData data = StoreData.of(api, json || analysis == Analysis.SEARCH);
       Object result = analysis.run(data, inputs);
       if (json) {
@@ -82,14 +60,5 @@ final class AnalyzeCommand implements Runnable {
       }
     }
     out.flush();
-  }
-
-  /** The inputs of the analyses from the command line; shared with {@code nb201 report}. */
-  static Analysis.Inputs inputs(int repeats, long seed, int top, List<Path> searches) {
-    List<SearchRuns> runs = new ArrayList<>();
-    for (Path p : searches) {
-      runs.add(SearchRunFolder.read(p));
-    }
-    return new Analysis.Inputs(new TrainingAnalysis.Options(repeats, seed), top, runs);
   }
 }

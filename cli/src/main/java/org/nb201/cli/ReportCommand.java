@@ -2,7 +2,6 @@ package org.nb201.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nb201.analysis.Analysis;
@@ -28,12 +27,7 @@ import picocli.CommandLine;
 final class ReportCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--store", required = true, paramLabel = "S", description = "The benchmark store.")
-  Path store;
-
-  @Option(names = "--search", paramLabel = "DIR", arity = "1..*",
-      description = "Search-run folders written by 'nb201 search --out'.")
-  List<Path> searches = new ArrayList<>();
+  @CommandLine.Mixin AnalysisOptions options;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder of the report (created).")
   Path out;
@@ -41,24 +35,14 @@ final class ReportCommand implements Runnable {
   @Option(names = "--force", description = "Replace DIR/index.html if it exists.")
   boolean force;
 
-  @Option(names = "--repeats", defaultValue = "100",
-      description = "Random-trial repeats of the proxy correlations (default: ${DEFAULT-VALUE}).")
-  int repeats;
-
-  @Option(names = "--seed", defaultValue = "0", description = "Seed of the random trials (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--top", defaultValue = "20",
-      description = "Cells listed in the best-cells table (default: ${DEFAULT-VALUE}).")
-  int top;
-
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
   @Override
   public void run() {
     PrintWriter pw = spec.commandLine().getOut();
-    HtmlReport.Written w = write(store, searches, out, force, repeats, seed, top, progress());
+    HtmlReport.Written w = write(options.store, options.searches, out, force, options.repeats, options.seed,
+        options.top, progress());
     pw.printf(Locale.ROOT, "wrote %s: %d charts, %d tables, %.1f MB%n", w.file(), w.charts(), w.tables(),
         w.bytes() / 1e6);
     pw.flush();
@@ -85,7 +69,7 @@ final class ReportCommand implements Runnable {
   /** Runs every analysis and writes the report; shared with {@code nb201 demo}. */
   static HtmlReport.Written write(Path store, List<Path> searches, Path dir, boolean overwrite, int repeats, long seed,
       int top, Progress progress) {
-    Analysis.Inputs inputs = AnalyzeCommand.inputs(repeats, seed, top, searches);
+    Analysis.Inputs inputs = AnalysisOptions.inputs(repeats, seed, top, searches);
     try (Nb201Api api = Nb201Api.open(store)) {
       StoreData data = StoreData.of(api, true);
       List<Analysis> which = List.of(Analysis.values());

@@ -219,7 +219,8 @@ public final class HtmlReport {
       table.data { border-collapse: collapse; margin: 1em 0; font-size: 0.85em; }
       table.data caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
       table.data th, table.data td { border: 1px solid #ddd; padding: 0.2em 0.5em; white-space: nowrap; }
-      table.data thead th { background: #f3f3f3; white-space: normal; } table.data th[scope=row] { text-align: left; font-weight: normal; }
+      table.data thead th { background: #f3f3f3; white-space: normal; }
+      table.data th[scope=row] { text-align: left; font-weight: normal; }
       td.n { text-align: right; font-variant-numeric: tabular-nums; } ul.notes { color: #8a5a00; font-size: 0.9em; }
       footer { margin-top: 3em; font-size: 0.85em; }
       """;

@@ -48,28 +48,7 @@ public final class Correlation {
 
   /** Pearson's r. */
   public static double pearson(double[] x, double[] y) {
-    check(x, y);
-    int n = x.length;
-    if (n < 2) {
-      return Double.NaN;
-    }
-    double mx = Moments.mean(x);
-    double my = Moments.mean(y);
-    double sxy = 0;
-    double sxx = 0;
-    double syy = 0;
-    for (int i = 0; i < n; i++) {
-      double dx = x[i] - mx;
-      double dy = y[i] - my;
-      sxy += dx * dy;
-      sxx += dx * dx;
-      syy += dy * dy;
-    }
-    if (sxx == 0 || syy == 0) {
-      return Double.NaN;
-    }
-    double r = sxy / Math.sqrt(sxx * syy);
-    return Math.max(-1, Math.min(1, r)); // numpy clips rounding overshoot too
+    return pearsonComplete(x, y);
   }
 
   /**

@@ -8,7 +8,7 @@ import java.util.List;
  * The diagonal is 1 where a vector has at least two distinct values.
  */
 public record CorrelationMatrix(Correlation.Method method, List<String> labels, double[][] values, int[][] cells) {
-  /** The matrix of {@code method} over {@code columns} (one vector per label, one value per cell), within {@code keep}. */
+  /** {@code method} over {@code columns} (one vector per label, a value per cell), within {@code keep} (null = all). */
   public static CorrelationMatrix of(Correlation.Method method, List<String> labels, double[][] columns,
       boolean[] keep) {
     int k = columns.length;
