@@ -5,16 +5,23 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.nb201.bench.CostRecord;
+import org.nb201.analysis.CellRanking;
+import org.nb201.analysis.Progress;
+import org.nb201.analysis.ReferenceCells;
+import org.nb201.analysis.StoreData;
+import org.nb201.analysis.TrainingAnalysis;
+import org.nb201.analysis.render.HtmlReport;
+import org.nb201.analysis.render.Tables;
+import org.nb201.analysis.render.TextRenderer;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
+import org.nb201.bench.store.StoreIdentity;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.generate.CollectReport;
 import org.nb201.generate.Collector;
@@ -50,10 +57,10 @@ import picocli.CommandLine.Option;
       "best cells, cost vs accuracy, and RS/REA/REINFORCE/BOHB on it. Rerunning resumes and reuses it."
     })
 final class DemoCommand implements Callable<Integer> {
-  /** The reference cells always included: ResNet (spec 2.6), all-conv3x3, all-skip, all-pool, all-none, index 0. */
-  static final List<Integer> REFERENCE = List.of(11472, 1462, 1835, 7581, 1651, 0);
+  /** The reference cells always included: ResNet, all-conv3x3, all-skip, all-pool, all-none, index 0. */
+  static final List<Integer> REFERENCE = ReferenceCells.ALL;
   /** What the demo writes into its folder. */
-  private static final Set<String> OWN = Set.of("plan.jsonl", "generated", "demo.duckdb");
+  private static final Set<String> OWN = Set.of("plan.jsonl", "generated", "demo.duckdb", "search", "report");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -123,19 +130,27 @@ final class DemoCommand implements Callable<Integer> {
     CollectCommand.print(out, c);
 
     String ds = Dataset.FASHION_MNIST.key();
+    List<Path> searches = new ArrayList<>();
     try (Nb201Api api = Nb201Api.open(store)) {
-      printCells(out, api, ds);
+      printCells(out, api);
       for (BenchmarkAlgorithmProvider a : BenchmarkAlgorithmProvider.all()) {
         SearchConfig sc = SearchConfig.builder(a.defaults()).optRuns(runs).optBudget(budgetFor(api, ds)).optSeed(1)
-            .build();
+            .optKeepCurves(true).build();
         SearchOutcome o = StoreSearch.run(api, sc, ds, epochs);
+        Path runsDir = dir.resolve("search").resolve(a.name());
+        SearchCommand.writeRuns(runsDir, api, sc, ds, epochs, o, true);
+        searches.add(runsDir);
         out.println();
         SearchCommand.printTable(out, sc, o.summary(), o.wallSeconds(), store.getFileName().toString());
       }
     }
+    HtmlReport.Written w = ReportCommand.write(store, searches, dir.resolve("report"), true, TrainingAnalysis.REPEATS,
+        0, 20, Progress.NONE);
     out.println();
-    out.printf(Locale.ROOT, "files: plan %s, results %s, ledger %s, store %s%n", planFile, results.resolve("results"),
-        results.resolve("ledger.jsonl"), store);
+    out.printf(Locale.ROOT, "files: plan %s, results %s, ledger %s, store %s, search runs %s%n", planFile,
+        results.resolve("results"), results.resolve("ledger.jsonl"), store, dir.resolve("search"));
+    out.printf(Locale.ROOT, "report: %s (%d charts, %d tables; open it in a browser)%n", w.file(), w.charts(),
+        w.tables());
     out.printf(Locale.ROOT,
         "next: ./nb201 query %s 11472 --dataset %s --hp %d; ./nb201 search rea --store %s --dataset %s"
         + " --hp %d%n", store, ds, epochs, store, ds, epochs);
@@ -186,37 +201,14 @@ final class DemoCommand implements Callable<Integer> {
     return Math.max(1, sum / n * Math.max(3, n * 2 / 3.0));
   }
 
-  private void printCells(PrintWriter out, Nb201Api api, String ds) {
-    FinalView valid = api.finalView(ds, epochs, Split.X_VALID.key());
-    FinalView test = api.finalView(ds, epochs, Split.X_TEST.key());
-    CostRecord[] costs = api.store().reader().costs(ds);
-    record Row(int index, double valid, double test, double flops, double params) {}
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < Arch.COUNT; i++) {
-      if (valid.seedCount(i) > 0 && costs[i] != null) {
-        rows.add(new Row(i, valid.meanAccuracy(i), test.meanAccuracy(i), costs[i].flops(), costs[i].params()));
-      }
-    }
-    rows.sort(Comparator.comparingDouble(Row::test).reversed());
+  private void printCells(PrintWriter out, Nb201Api api) {
     out.println();
     out.printf(Locale.ROOT, "cells by x-test accuracy after %d epochs (C%d N%d on %d Fashion-MNIST images):%n", epochs,
         channels, stageCells, trainLimit);
-    out.printf(Locale.ROOT, "%5s %6s %7s %8s %8s  %s%n", "rank", "index", "x-test", "x-valid", "MFLOPs",
-        "Mparams  arch");
-    SearchSpace space = SearchSpace.official();
-    for (int r = 0; r < rows.size(); r++) {
-      Row x = rows.get(r);
-      out.printf(Locale.ROOT, "%5d %6d %7.2f %8.2f %8.3f %8.4f  %s%s%n", r + 1, x.index(), x.test(), x.valid(),
-          x.flops(), x.params(), space.arch(x.index()), REFERENCE.contains(x.index()) ? "  *" : "");
-    }
-    double[] p = rows.stream().mapToDouble(Row::params).toArray();
-    double[] f = rows.stream().mapToDouble(Row::flops).toArray();
-    double[] t = rows.stream().mapToDouble(Row::test).toArray();
-    double[] v = rows.stream().mapToDouble(Row::valid).toArray();
-    out.printf(Locale.ROOT,
-        "(* reference cells)  Spearman rank correlation: params vs x-test %.2f, FLOPs vs x-test %.2f,"
-        + " x-valid vs x-test %.2f%n", Ranks.spearman(p, t), Ranks.spearman(f, t), Ranks.spearman(v, t));
+    out.print(TextRenderer.render(Tables.of(CellRanking.run(new StoreData(api, StoreIdentity.of(api.store(), false)),
+        0))));
   }
+
 
   /**
    * The demo writes (and rewrites) plan.jsonl, generated/ and demo.duckdb in its folder, so it uses only

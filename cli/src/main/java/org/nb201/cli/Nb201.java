@@ -35,6 +35,8 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ParetoCommand.class,
       ParetoSearchCommand.class,
+      AnalyzeCommand.class,
+      ReportCommand.class,
       WorkerCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -4,18 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.nb201.analysis.render.SearchSummaryText;
 import org.nb201.bench.query.Nb201Api;
+import org.nb201.bench.store.StoreIdentity;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.search.BenchmarkAlgorithmProvider;
-import org.nb201.search.CurvePoint;
 import org.nb201.search.RunResult;
 import org.nb201.search.SearchConfig;
 import org.nb201.search.SearchOutcome;
 import org.nb201.search.SearchSummary;
+import org.nb201.search.StoreOracles;
 import org.nb201.search.StoreSearch;
-import org.nb201.space.Arch;
+import org.nb201.search.runs.SearchRunFolder;
+import org.nb201.search.runs.SearchRuns;
 import org.nb201.space.algorithm.Algorithms;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,6 +84,10 @@ final class SearchCommand implements Runnable {
   @Option(names = "--curves", paramLabel = "FILE", description = "Write every run's anytime curve as CSV.")
   Path curves;
 
+  @Option(names = "--out", paramLabel = "DIR", description = "Write the runs (config and provenance with the store's"
+      + " SHA-256, one result per run, every curve) to DIR for 'nb201 report --search DIR' (docs/search-runs.md).")
+  Path out;
+
   @Option(names = "--force", description = "Replace the --curves file if it exists.")
   boolean force;
 
@@ -90,7 +96,7 @@ final class SearchCommand implements Runnable {
     BenchmarkAlgorithmProvider provider = BenchmarkAlgorithmProvider.byName(algorithm);
     Map<String, String> options = RegisteredAlgorithms.given(provider, spec.commandLine().getParseResult());
     SearchConfig.Builder b = SearchConfig.builder(provider.parse(options)).optRuns(runs).optBudget(budget)
-        .optSeed(seed).optKeepCurves(curves != null);
+        .optSeed(seed).optKeepCurves(curves != null || out != null);
     if (threads != null) {
       b.optThreads(threads);
     }
@@ -101,64 +107,41 @@ final class SearchCommand implements Runnable {
     if (curves != null) {
       OutputTarget.file(curves, "curves file", force, store);
     }
+    if (out != null) {
+      OutputTarget.folder(out, "search-run folder", store);
+    }
     try (Nb201Api api = Nb201Api.open(store)) {
       SearchOutcome o = StoreSearch.run(api, config, dataset, hp);
       if (curves != null) {
         writeCurves(curves, o.results());
       }
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        out.println(SearchJson.summary(config, o.summary(), o.wallSeconds()));
-      } else {
-        printTable(out, config, o.summary(), o.wallSeconds(), store.getFileName().toString());
+      if (out != null) {
+        writeRuns(out, api, config, dataset, hp, o, false);
       }
-      out.flush();
+      PrintWriter pw = spec.commandLine().getOut();
+      if (json) {
+        pw.println(SearchJson.summary(config, o.summary(), o.wallSeconds()));
+      } else {
+        printTable(pw, config, o.summary(), o.wallSeconds(), store.getFileName().toString());
+      }
+      pw.flush();
     }
+  }
+
+  /** Writes a run folder for {@code nb201 report}; shared with {@code nb201 demo}. */
+  static void writeRuns(Path dir, Nb201Api api, SearchConfig config, String dataset, int hp, SearchOutcome o,
+      boolean overwrite) {
+    SearchRunFolder.write(dir, config, new SearchRuns.Signal(dataset, hp, StoreOracles.SPLIT),
+        StoreIdentity.of(api.store(), true), o.results(), o.metrics(), o.wallSeconds(), overwrite);
   }
 
   static void printTable(PrintWriter out, SearchConfig c, SearchSummary s, double wall, String storeName) {
-    out.printf(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s%n", c.algorithm(),
-        c.runs(), c.budget(), c.seed(), storeName);
-    if (s.partialCoverage()) {
-      out.printf(Locale.ROOT, "note: the store covers %d of %d cells; the algorithms search within them%n",
-          s.coveredCells(), Arch.COUNT);
-    }
-    for (String note : new String[] {s.evalCost().describe(), s.evalCost().describeUnpriced()}) {
-      if (note != null) {
-        out.println("note: " + note);
-      }
-    }
-    out.printf(Locale.ROOT,
-        "evaluated cells per run: %.1f   simulated time per run: %.1f s   search wall time: %.3f s%n",
-        s.meanEvaluated(), s.meanUsedTime(), wall);
-    out.printf(Locale.ROOT, "%-24s %8s %7s %6s   %s%n", "accuracy (%)", "mean", "std", "runs", "best in store");
-    for (Map.Entry<String, SearchSummary.Stat> e : s.metrics().entrySet()) {
-      SearchSummary.Stat st = e.getValue();
-      if (st.present() == 0) {
-        out.printf(Locale.ROOT, "%-24s %8s %7s %6d   %s%n", e.getKey(), "missing", "", 0,
-            Double.isNaN(st.bestPossible()) ? "(no data for it in the store)" : best(st));
-      } else {
-        out.printf(Locale.ROOT, "%-24s %8.2f %7.2f %6d   %s%n", e.getKey(), st.mean(), st.std(), st.present(),
-            best(st));
-      }
-    }
-  }
-
-  private static String best(SearchSummary.Stat st) {
-    return String.format(Locale.ROOT, "%.2f (index %d)", st.bestPossible(), st.bestIndex());
+    out.print(SearchSummaryText.render(c, s, wall, storeName));
   }
 
   static void writeCurves(Path file, List<RunResult> results) {
-    StringBuilder sb = new StringBuilder("run,seed,step,time,index,accuracy,best_index\n");
-    for (RunResult r : results) {
-      for (CurvePoint p : r.curve()) {
-        sb.append(r.run()).append(',').append(r.seed()).append(',').append(p.step()).append(',').append(p.time())
-            .append(',').append(p.index()).append(',').append(p.accuracy()).append(',').append(p.bestIndex())
-            .append('\n');
-      }
-    }
     try {
-      AtomicFiles.write(file, sb.toString());
+      AtomicFiles.write(file, SearchRunFolder.curvesCsv(results));
     } catch (IOException e) {
       throw new UserException("cannot write " + file + ": " + e.getMessage(), e);
     }

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The main job end to end, scaled down: real training, a store, cells table and all four searches. */
+/** The main job end to end, scaled down: real training, a store, cells table, all four searches and the report. */
 class DemoCommandTest {
   @TempDir Path tmp;
 
   @Test
-  void demoRunsEndToEndAndResumes() {
+  void demoRunsEndToEndAndResumes() throws Exception {
     Fixtures.fashion();
     String[] args = {"demo", "--out", tmp.resolve("demo").toString(), "--cells", "7", "--epochs", "1", "--C", "4",
         "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64", "--runs", "5", "--workers", "2", "--quiet"};
@@ -26,6 +26,11 @@ class DemoCommandTest {
     // all six reference cells and one sampled cell are in the table, marked
     assertThat(r.out().lines().filter(l -> l.endsWith("  *"))).hasSize(6);
     assertThat(Files.exists(tmp.resolve("demo/demo.duckdb"))).isTrue();
+    // the demo ends with its report over the store and the four run folders
+    assertThat(r.out()).contains("report: " + tmp.resolve("demo/report/index.html") + " (");
+    assertThat(Files.exists(tmp.resolve("demo/search/bohb/config.json"))).isTrue();
+    assertThat(Files.readString(tmp.resolve("demo/report/index.html"))).contains("<section id=\"search\">")
+        .contains("rea").contains("reinforce");
     CliRun again = CliRun.of(args);
     assertThat(again.exitCode()).isZero();
     assertThat(again.out()).contains("7 trials, 7 already done, 0 finished now");

@@ -53,8 +53,10 @@ public final class StoreSearch {
       columns = columns.stream().filter(m -> views.containsKey(m) && hasValues(views.get(m))).toList();
     }
     Provenance provenance = provenance(config, dataset, hp, started, join(store));
+    Map<String, FinalView> byKey = new LinkedHashMap<>();
+    columns.stream().filter(views::containsKey).forEach(m -> byKey.put(m.key(), views.get(m)));
     return new SearchOutcome(results,
-        SearchSummary.of(results, columns, views, oracle.coverage(), priced.cost(), provenance), wall);
+        SearchSummary.of(results, columns, views, oracle.coverage(), priced.cost(), provenance), wall, byKey);
   }
 
   /**
