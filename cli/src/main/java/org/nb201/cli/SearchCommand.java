@@ -123,6 +123,9 @@ final class SearchCommand implements Runnable {
         pw.println(SearchJson.summary(config, o.summary(), o.wallSeconds()));
       } else {
         printTable(pw, config, o.summary(), o.wallSeconds(), store.getFileName().toString());
+        if (out != null) {
+          pw.println("runs: " + out + " (config.json, runs.jsonl, curves.csv)");
+        }
       }
       pw.flush();
     }
