@@ -1,5 +1,7 @@
 package org.nb201.train;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -33,6 +35,14 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     m.put("started", started.toString());
     m.put("malloc", malloc);
     return m;
+  }
+
+  /** The provenance of work started at {@code started} on {@code device} of {@code engine} with data {@code dataChecksum}. */
+  public static Provenance current(Engine engine, Device device, String dataChecksum, Instant started) {
+    return new Provenance(currentToolVersion(), engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
+        device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", Engines.threads(), Engines.interopThreads(),
+        dataChecksum, currentHost(), currentCpuModel(), currentOs(), System.getProperty("java.version"), started,
+        NativeHeap.tune());
   }
 
   /** The version of nb201-train from the jar manifest, or "dev". */

@@ -40,13 +40,19 @@ public final class InferCell extends AbstractBlock {
 
   /** As {@link #InferCell(Arch, int)}, for channels-last activations when {@code channelsLast}. */
   public InferCell(Arch arch, int channels, boolean channelsLast) {
+    this(arch, channels, channelsLast, CellNorm.BENCHMARK);
+  }
+
+  /** As {@link #InferCell(Arch, int, boolean)} with the conv ops' norm settings {@code norm}. */
+  public InferCell(Arch arch, int channels, boolean channelsLast, CellNorm norm) {
     super(VERSION);
     this.arch = arch;
     for (Edge e : Edge.ALL) {
       Op op = arch.op(e.index());
       if (op == Op.NOR_CONV_1X1 || op == Op.NOR_CONV_3X3) {
         int k = op == Op.NOR_CONV_3X3 ? 3 : 1;
-        convs[e.index()] = addChildBlock("edge" + e.to() + "_" + e.from(), new ReLUConvBN(channels, k, 1, channelsLast));
+        convs[e.index()] = addChildBlock("edge" + e.to() + "_" + e.from(),
+            new ReLUConvBN(channels, k, 1, channelsLast, norm));
       }
     }
   }
