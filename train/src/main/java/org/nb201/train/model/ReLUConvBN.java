@@ -83,7 +83,7 @@ public final class ReLUConvBN extends AbstractBlock {
    * once for all the conv edges leaving it (the same values as one ReLU per edge, half the passes
    * and saved activations). {@code relu} is left open.
    */
-  NDArray convBn(ParameterStore ps, NDArray relu, boolean training) {
+  public NDArray convBn(ParameterStore ps, NDArray relu, boolean training) {
     NDList c = conv.forward(ps, new NDList(relu), training);
     // without running statistics the norm normalises with the batch's statistics in evaluation too
     // (its DJL running averages are then updated but never read)
