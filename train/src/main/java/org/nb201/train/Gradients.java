@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
@@ -36,7 +37,8 @@ public final class Gradients {
           norms[i] = NdScope.own(s, g.norm());
         }
       }
-      float total = NDArrays.stack(new NDList(norms)).norm().getFloat();
+      NDArray norm = NDArrays.stack(new NDList(norms)).norm();
+      float total = norm.getDataType() == DataType.FLOAT64 ? (float) norm.getDouble() : norm.getFloat();
       float coef = (float) maxNorm / (total + 1e-6f);
       if (coef < 1) {
         for (NDArray a : arrays) {

@@ -110,6 +110,17 @@ public final class Supernet extends MacroNetwork {
     return w;
   }
 
+  /** The batch norms' running means and variances (not trained; updated by training-mode passes). */
+  public List<NDArray> runningStatistics() {
+    List<NDArray> stats = new ArrayList<>();
+    for (Parameter p : getParameters().values()) {
+      if (p.getType() == Parameter.Type.RUNNING_MEAN || p.getType() == Parameter.Type.RUNNING_VAR) {
+        stats.add(p.getArray());
+      }
+    }
+    return stats;
+  }
+
   /** The per-edge argmax of alpha, {@code none} allowed (the official {@code genotype()}; ties take the first op). */
   public Arch genotype() {
     float[] a;
