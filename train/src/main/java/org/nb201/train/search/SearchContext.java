@@ -42,10 +42,15 @@ public final class SearchContext {
   private final NesterovSgd sgd;
   private final Adam archOptimizer;
   private final SearchRandom rng;
+  private final SearchLoader loader;
   private double lr;
 
-  /** A context on {@code supernet} (initialised in {@code root}) with optimisers from {@code settings}. */
-  public SearchContext(SearchSettings settings, Engine engine, NDManager root, Supernet supernet, SearchRandom rng) {
+  /**
+   * A context on {@code supernet} (initialised in {@code root}) with optimisers from
+   * {@code settings}, the search's random stream and its data.
+   */
+  public SearchContext(SearchSettings settings, Engine engine, NDManager root, Supernet supernet, SearchRandom rng,
+      SearchLoader loader) {
     this.settings = settings;
     this.engine = engine;
     this.root = root;
@@ -62,6 +67,7 @@ public final class SearchContext {
     this.archOptimizer = new Adam(List.of(supernet.alpha()), root, settings.archLr(), settings.archBeta1(),
         settings.archBeta2(), settings.archEps(), settings.archWeightDecay());
     this.rng = rng;
+    this.loader = loader;
     this.lr = settings.lr();
   }
 
@@ -102,6 +108,14 @@ public final class SearchContext {
   /** The search's random stream. */
   public SearchRandom random() {
     return rng;
+  }
+
+  /**
+   * The search's data: methods that score cells on validation batches or train a controller
+   * between epochs draw batches from it.
+   */
+  public SearchLoader loader() {
+    return loader;
   }
 
   /** The weight learning rate of the current epoch. */

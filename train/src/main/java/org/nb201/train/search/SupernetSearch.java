@@ -61,6 +61,15 @@ public final class SupernetSearch {
    */
   public static SearchResult run(MethodOptions options, Path runDir, boolean resume, SearchListener listener)
       throws DataException, IOException {
+    return run(options, null, runDir, resume, listener);
+  }
+
+  /**
+   * As {@link #run(MethodOptions, Path, boolean, SearchListener)} on already loaded {@code data} (the
+   * settings' limits are applied here); {@code null} loads the settings' data.
+   */
+  public static SearchResult run(MethodOptions options, SearchData loaded, Path runDir, boolean resume,
+      SearchListener listener) throws DataException, IOException {
     SearchSettings s = options.settings();
     Map<String, Object> config = options.describe();
     RunFolder folder = null;
@@ -88,8 +97,11 @@ public final class SupernetSearch {
     } else if (runDir != null) {
       folder = RunFolder.create(runDir);
     }
-    SearchData data = SearchData.load(s.dataset(), s.dataDir(), s.splitDir(), s.verifyData())
-        .limit(s.trainLimit(), s.validLimit());
+    if (loaded != null && loaded.dataset() != s.dataset()) {
+      throw new IllegalArgumentException("data is " + loaded.dataset() + " but the settings say " + s.dataset());
+    }
+    SearchData data = (loaded != null ? loaded : SearchData.load(s.dataset(), s.dataDir(), s.splitDir(),
+        s.verifyData())).limit(s.trainLimit(), s.validLimit());
     SearchLoader loader = new SearchLoader(data, s.batchSize(), s.channelsLast());
     Instant started = Instant.now();
     Engine engine = Engines.pytorch(s.threads());
@@ -103,7 +115,7 @@ public final class SupernetSearch {
     try (NDManager root = engine.newBaseManager(device)) {
       Supernet net = new Supernet(s.shape(), s.channelsLast(), s.bnTrack());
       net.initialize(root);
-      SearchContext ctx = new SearchContext(s, engine, root, net, new SearchRandom(s.seed()));
+      SearchContext ctx = new SearchContext(s, engine, root, net, new SearchRandom(s.seed()), loader);
       WeightSharingMethod method = options.create(ctx);
       List<SearchEpoch> epochs = new ArrayList<>();
       Map<String, Object> runProvenance = provenance;

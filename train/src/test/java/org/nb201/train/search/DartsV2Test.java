@@ -47,7 +47,8 @@ class DartsV2Test {
       Supernet net = new Supernet(options.settings().shape(), false, false);
       net.initialize(m, DataType.FLOAT64);
       net.alpha().set(ALL, m.randomNormal(0f, 0.5f, Supernet.ALPHA_SHAPE, DataType.FLOAT64));
-      SearchContext ctx = new SearchContext(options.settings(), ENGINE, m, net, new SearchRandom(1));
+      SearchContext ctx = new SearchContext(options.settings(), ENGINE, m, net, new SearchRandom(1),
+          new SearchLoader(data, 8, false));
       ctx.setLr(lr);
       DartsV2 method = (DartsV2) options.create(ctx);
       Normalization norm = Normalization.of(Dataset.FASHION_MNIST);
