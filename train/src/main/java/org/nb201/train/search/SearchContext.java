@@ -139,9 +139,16 @@ public final class SearchContext {
     }
     requireGradients(weights, weightGrads);
     supernet.alpha().setRequiresGradient(alpha);
-    try (GradientCollector gc = engine.newGradientCollector()) {
-      NDArray out = supernet.forward(ps, batch.images(), true, w);
-      NDArray loss = CrossEntropy.loss(out, batch.targets());
+    // the pass's arrays (results belong to their first operand's scope) close with the pass: DJL
+    // keeps a pass's activations alive for as long as its outputs are open, so passes left open
+    // until the batch ends would stack up (measured: +230 MB per pass at C16 N1, batch 64)
+    try (NDManager pass = root.newSubManager(); GradientCollector gc = engine.newGradientCollector()) {
+      NDArray x = batch.images();
+      NDArray y = batch.targets();
+      x.tempAttach(pass);
+      y.tempAttach(pass);
+      NDArray out = supernet.forward(ps, x, true, w);
+      NDArray loss = CrossEntropy.loss(out, y);
       gc.backward(loss);
       // float32 readouts, also of a float64 supernet (gradient checks)
       return new StepRecord.Step(loss.toType(DataType.FLOAT32, false).getFloat(),
