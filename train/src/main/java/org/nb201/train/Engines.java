@@ -3,6 +3,7 @@ package org.nb201.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import org.nb201.space.provenance.Backend;
 
 /**
  * The PyTorch engine with nb201's settings. Thread counts are read by DJL from the system
@@ -50,5 +51,11 @@ public final class Engines {
   /** Current inter-op threads. */
   public static int interopThreads() {
     return JniUtils.getNumInteropThreads();
+  }
+
+  /** The engine part of a result's provenance: engine, its version, DJL, device, threads, native heap. */
+  public static Backend backend(Engine engine, Device device) {
+    return new Backend(engine.getEngineName(), engine.getVersion(), Engine.getDjlVersion(),
+        device.isGpu() ? "gpu:" + device.getDeviceId() : "cpu", threads(), interopThreads(), NativeHeap.tune());
   }
 }

@@ -1,14 +1,14 @@
 package org.nb201.train;
 
 /** Per-sample running sums of loss, top-1 and top-5 hits, as the official AverageMeters keep them. */
-final class Metrics {
+public final class Metrics {
   private double lossSum;
   private long top1;
   private long top5;
   private long count;
 
   /** Adds a batch: mean loss {@code loss} over its {@code n} images, logits row-major (n, k). */
-  void add(double loss, float[] logits, int[] labels) {
+  public void add(double loss, float[] logits, int[] labels) {
     int n = labels.length;
     int k = logits.length / n;
     lossSum += loss * n;
@@ -30,19 +30,19 @@ final class Metrics {
     count += n;
   }
 
-  double loss() {
+  public double loss() {
     return lossSum / count;
   }
 
-  double top1() {
+  public double top1() {
     return 100.0 * top1 / count;
   }
 
-  double top5() {
+  public double top5() {
     return 100.0 * top5 / count;
   }
 
-  long count() {
+  public long count() {
     return count;
   }
 }

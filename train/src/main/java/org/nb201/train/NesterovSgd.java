@@ -6,7 +6,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SGD with PyTorch's semantics (spec 3: momentum 0.9, Nesterov, weight decay 5e-4 on every
@@ -78,6 +80,44 @@ public final class NesterovSgd implements AutoCloseable {
           }
         }
         JniUtils.zeroGrad((PtNDArray) w);
+      }
+    }
+  }
+
+  /** Momentum. */
+  public double momentum() {
+    return momentum;
+  }
+
+  /** Weight decay. */
+  public double weightDecay() {
+    return weightDecay;
+  }
+
+  /** The momentum buffer of parameter {@code i} (in constructor order), or null before the first step. */
+  public NDArray momentumBuffer(int i) {
+    return buffers[i];
+  }
+
+  /** The momentum buffers as named arrays for a checkpoint (none before the first step). */
+  public Map<String, NDArray> state() {
+    Map<String, NDArray> s = new LinkedHashMap<>();
+    for (int i = 0; i < buffers.length; i++) {
+      if (buffers[i] != null) {
+        s.put("buf." + i, buffers[i]);
+      }
+    }
+    return s;
+  }
+
+  /** Restores {@link #state()}; copies of the arrays are kept. */
+  public void restore(Map<String, NDArray> state) {
+    for (int i = 0; i < buffers.length; i++) {
+      NDArray b = state.get("buf." + i);
+      if (b != null) {
+        NDArray c = b.duplicate();
+        c.attach(manager);
+        buffers[i] = c;
       }
     }
   }

@@ -1,7 +1,7 @@
 package org.nb201.train.data;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Turns images of an {@link ImageSet} into normalised float batches, (N, C, H, W) or channels-last
@@ -54,7 +54,7 @@ public final class Batcher {
    * Writes images {@code order[from..to)} into {@code out} (length at least (to-from)*imageFloats);
    * {@code rng} draws flips and crops when augmenting, and is not used otherwise.
    */
-  public void fill(int[] order, int from, int to, float[] out, SplittableRandom rng) {
+  public void fill(int[] order, int from, int to, float[] out, RandomGenerator rng) {
     int c = set.channels();
     int h = set.height();
     int w = set.width();

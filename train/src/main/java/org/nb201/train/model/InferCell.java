@@ -18,9 +18,9 @@ import org.nb201.space.Op;
  * One searched cell (spec 2.2): node i is the sum of its incoming edges' outputs in string order,
  * the output is node 3. Every edge has its own weights; the ReLU that starts each conv edge is
  * computed once per source node and shared by that node's conv edges (identical values).
- * {@code none} edges are skipped in the sum; a node whose edges are all {@code none} is a real zero tensor
- * ({@code zerosLike}, never a {@code Number} multiply, which DJL frees before backward). Intermediate arrays
- * (edge outputs, partial sums, inner nodes) are closed as soon as they are consumed, as Python would drop them:
+ * {@code none} edges are skipped in the sum; a node whose edges are all {@code none} is a real zero tensor ({@code zerosLike}, never a
+ * {@code Number} multiply, which DJL frees before backward). Intermediate arrays (edge outputs,
+ * partial sums, inner nodes) are closed as soon as they are consumed, as Python would drop them:
  * autograd keeps whatever backward needs, so activation memory matches PyTorch's. The output may
  * be the input itself (a lone skip edge into node 3).
  */
@@ -40,6 +40,11 @@ public final class InferCell extends AbstractBlock {
 
   /** As {@link #InferCell(Arch, int)}, for channels-last activations when {@code channelsLast}. */
   public InferCell(Arch arch, int channels, boolean channelsLast) {
+    this(arch, channels, channelsLast, CellNorm.BENCHMARK);
+  }
+
+  /** As {@link #InferCell(Arch, int, boolean)} with the conv ops' norm settings {@code norm}. */
+  public InferCell(Arch arch, int channels, boolean channelsLast, CellNorm norm) {
     super(VERSION);
     this.arch = arch;
     for (Edge e : Edge.ALL) {
@@ -47,7 +52,7 @@ public final class InferCell extends AbstractBlock {
       if (op == Op.NOR_CONV_1X1 || op == Op.NOR_CONV_3X3) {
         int k = op == Op.NOR_CONV_3X3 ? 3 : 1;
         convs[e.index()] = addChildBlock("edge" + e.to() + "_" + e.from(),
-            new ReLUConvBN(channels, k, 1, channelsLast));
+            new ReLUConvBN(channels, k, 1, channelsLast, norm));
       }
     }
   }
@@ -63,8 +68,7 @@ public final class InferCell extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray[] nodes = new NDArray[Edge.NODES];
     NDArray[] relus = new NDArray[Edge.NODES]; // relu(node), shared by the conv edges leaving it
     int[] convUses = new int[Edge.NODES];

@@ -11,14 +11,15 @@ import ai.djl.training.initializer.Initializer;
 /**
  * PyTorch's default initialisation of the time (spec 2.5): convolution and linear weights
  * Kaiming-uniform with a = sqrt(5), i.e. U(-1/sqrt(fan_in), 1/sqrt(fan_in)); linear bias
- * U(+-1/sqrt(fan_in)) with the weight's fan_in; batch norm gamma 1, beta 0, running mean 0, var 1.
+ * U(+-1/sqrt(fan_in)) with the weight's fan_in (convolution biases too, set by {@link ReLUConvBN});
+ * batch norm gamma 1, beta 0, running mean 0, var 1.
  * Random numbers come from the engine, so {@code Engine.setRandomSeed} makes it reproducible.
  */
 public final class PyTorchInit {
   private PyTorchInit() {}
 
   /** Sets the initialisers of every parameter of {@code net}. */
-  static void apply(TinyNetwork net) {
+  static void apply(MacroNetwork net) {
     net.setInitializer(new FanInUniform(), Parameter.Type.WEIGHT);
     net.setInitializer(Initializer.ONES, Parameter.Type.GAMMA);
     net.setInitializer(Initializer.ZEROS, Parameter.Type.BETA);
