@@ -32,6 +32,7 @@ public final class InferCell extends AbstractBlock {
 
   private final Arch arch;
   private final ReLUConvBN[] convs = new ReLUConvBN[Arch.EDGES];
+  private ForwardTap tap = ForwardTap.NONE;
 
   /** The cell {@code arch} with {@code channels} channels on every node. */
   public InferCell(Arch arch, int channels) {
@@ -47,6 +48,16 @@ public final class InferCell extends AbstractBlock {
       if (op == Op.NOR_CONV_1X1 || op == Op.NOR_CONV_3X3) {
         int k = op == Op.NOR_CONV_3X3 ? 3 : 1;
         convs[e.index()] = addChildBlock("edge" + e.to() + "_" + e.from(), new ReLUConvBN(channels, k, 1, channelsLast));
+      }
+    }
+  }
+
+  /** Sets the observer of forward passes ({@link TinyNetwork#setTap}). */
+  void setTap(ForwardTap tap) {
+    this.tap = tap;
+    for (ReLUConvBN conv : convs) {
+      if (conv != null) {
+        conv.setTap(tap);
       }
     }
   }
@@ -82,6 +93,7 @@ public final class InferCell extends AbstractBlock {
           case NONE -> null;
           case SKIP_CONNECT -> nodes[from];
           case NOR_CONV_1X1, NOR_CONV_3X3 -> {
+            tap.reluInput(nodes[from]); // the official cell has one ReLU per conv edge
             if (relus[from] == null) {
               relus[from] = Activation.relu(nodes[from]);
             }

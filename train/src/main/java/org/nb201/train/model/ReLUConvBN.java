@@ -23,6 +23,7 @@ public final class ReLUConvBN extends AbstractBlock {
   private final Conv2d conv;
   private final BatchNorm bn;
   private final boolean channelsLast;
+  private ForwardTap tap = ForwardTap.NONE;
 
   /** A block with {@code outChannels} filters of size {@code kernel}, stride {@code stride}. */
   public ReLUConvBN(int outChannels, int kernel, int stride) {
@@ -49,6 +50,11 @@ public final class ReLUConvBN extends AbstractBlock {
     return BatchNorm.builder().optAxis(1).optEpsilon(1e-5f).optMomentum(0.9f).build();
   }
 
+  /** Sets the observer of forward passes ({@link TinyNetwork#setTap}). */
+  void setTap(ForwardTap tap) {
+    this.tap = tap;
+  }
+
   /** The convolution, for cost counting. */
   public Conv2d conv() {
     return conv;
@@ -58,6 +64,7 @@ public final class ReLUConvBN extends AbstractBlock {
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     // intermediates are closed as soon as they are consumed: autograd keeps what backward needs
     // (PyTorch frees them the same way when Python drops the reference), the rest is freed now
+    tap.reluInput(inputs.singletonOrThrow());
     NDArray relu = Activation.relu(inputs.singletonOrThrow());
     NDArray out = convBn(ps, relu, training);
     relu.close();
@@ -71,7 +78,11 @@ public final class ReLUConvBN extends AbstractBlock {
    */
   NDArray convBn(ParameterStore ps, NDArray relu, boolean training) {
     NDList c = conv.forward(ps, new NDList(relu), training);
-    NDArray out = ChannelsLast.batchNorm(bn, ps, c.head(), training, channelsLast);
+    NDArray y = tap.layerOutput(conv, c.head());
+    NDArray out = ChannelsLast.batchNorm(bn, ps, y, training, channelsLast);
+    if (y != c.head()) {
+      y.close();
+    }
     c.close();
     return out;
   }

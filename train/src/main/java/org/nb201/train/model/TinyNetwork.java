@@ -39,6 +39,7 @@ public final class TinyNetwork extends AbstractBlock {
   private final BatchNorm lastBn;
   private final Linear classifier;
   private final boolean channelsLast;
+  private ForwardTap tap = ForwardTap.NONE;
 
   /** The network for {@code arch} with the macro shape {@code shape}. */
   public TinyNetwork(Arch arch, NetworkShape shape) {
@@ -107,6 +108,21 @@ public final class TinyNetwork extends AbstractBlock {
     return classifier;
   }
 
+  /**
+   * Sets the observer of later forward passes ({@link ForwardTap#NONE} to stop observing): every
+   * ReLU input and every conv and linear output of the network, for training-free scores.
+   */
+  public void setTap(ForwardTap tap) {
+    this.tap = tap == null ? ForwardTap.NONE : tap;
+    for (Block b : body) {
+      if (b instanceof InferCell cell) {
+        cell.setTap(this.tap);
+      } else if (b instanceof ResNetReduction r) {
+        r.setTap(this.tap);
+      }
+    }
+  }
+
   /** Number of trainable parameters (BN running statistics excluded). */
   public long trainableParameterCount() {
     long n = 0;
@@ -123,7 +139,11 @@ public final class TinyNetwork extends AbstractBlock {
     // every intermediate is closed once consumed (autograd keeps what backward needs); a block may
     // return its input unchanged (a cell whose output is a skip of its input)
     NDList stem = stemConv.forward(ps, inputs, training);
-    NDList x = new NDList(ChannelsLast.batchNorm(stemBn, ps, stem.head(), training, channelsLast));
+    NDArray stemOut = tap.layerOutput(stemConv, stem.head());
+    NDList x = new NDList(ChannelsLast.batchNorm(stemBn, ps, stemOut, training, channelsLast));
+    if (stemOut != stem.head()) {
+      stemOut.close();
+    }
     stem.close();
     for (Block b : body) {
       NDList y = b.forward(ps, x, training);
@@ -134,12 +154,18 @@ public final class TinyNetwork extends AbstractBlock {
     }
     NDArray bn = ChannelsLast.batchNorm(lastBn, ps, x.head(), training, channelsLast);
     x.close();
+    tap.reluInput(bn);
     NDArray relu = Activation.relu(bn);
     bn.close();
     NDArray features = Pool.globalAvgPool2d(relu);
     relu.close();
     NDList logits = classifier.forward(ps, new NDList(features), training);
     features.close();
+    NDArray tapped = tap.layerOutput(classifier, logits.head());
+    if (tapped != logits.head()) {
+      logits.close();
+      return new NDList(tapped);
+    }
     return logits;
   }
 
