@@ -27,4 +27,13 @@ public interface ForwardTap {
   default NDArray layerOutput(Block layer, NDArray y) {
     return y;
   }
+
+  /**
+   * {@code x} is the output of the stem or of a block of the body (a cell or a reduction block),
+   * which every path of the network crosses exactly once; the network continues with the array
+   * returned (the default returns {@code x}). A tap may rescale it by a constant.
+   */
+  default NDArray blockOutput(NDArray x) {
+    return x;
+  }
 }

@@ -140,7 +140,7 @@ public final class TinyNetwork extends AbstractBlock {
     // return its input unchanged (a cell whose output is a skip of its input)
     NDList stem = stemConv.forward(ps, inputs, training);
     NDArray stemOut = tap.layerOutput(stemConv, stem.head());
-    NDList x = new NDList(ChannelsLast.batchNorm(stemBn, ps, stemOut, training, channelsLast));
+    NDList x = new NDList(tapBlock(ChannelsLast.batchNorm(stemBn, ps, stemOut, training, channelsLast)));
     if (stemOut != stem.head()) {
       stemOut.close();
     }
@@ -150,7 +150,7 @@ public final class TinyNetwork extends AbstractBlock {
       if (y.head() != x.head()) {
         x.close();
       }
-      x = y;
+      x = new NDList(tapBlock(y.head()));
     }
     NDArray bn = ChannelsLast.batchNorm(lastBn, ps, x.head(), training, channelsLast);
     x.close();
@@ -167,6 +167,15 @@ public final class TinyNetwork extends AbstractBlock {
       return new NDList(tapped);
     }
     return logits;
+  }
+
+  /** The tap's view of a block output (a replaced one is closed: autograd keeps what it needs). */
+  private NDArray tapBlock(NDArray x) {
+    NDArray t = tap.blockOutput(x);
+    if (t != x) {
+      x.close();
+    }
+    return t;
   }
 
   @Override

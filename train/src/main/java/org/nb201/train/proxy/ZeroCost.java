@@ -318,47 +318,55 @@ public final class ZeroCost {
 
     /**
      * SynFlow on this network, destructively: every conv and linear weight and bias becomes its
-     * absolute value in float64, every batch norm an exact identity (eval mode with mean 0, variance
-     * 1 - eps, gamma 1, beta 0: the authors' {@code bn=False} copy has no batch norm), then one
-     * all-ones image in double precision; score = sum over conv and linear weights of |w * dR/dw|
-     * with R = sum of the logits.
+     * absolute value, every batch norm an exact identity (eval mode with mean 0, variance 1 - eps,
+     * gamma 1, beta 0: the authors' {@code bn=False} copy has no batch norm), then one all-ones
+     * image; score = sum over conv and linear weights of |w * dR/dw| with R = sum of the logits.
+     * In double precision, as the authors, when the config asks for it; otherwise in float32 with
+     * every block's output divided by a power of two near its maximum ({@link SynflowScaling}).
      */
     private double synflow() {
       zeroGradients();
+      DataType type = config.synflowDouble() ? DataType.FLOAT64 : DataType.FLOAT32;
       for (Pair<String, Parameter> pair : net.getParameters()) {
         Parameter p = pair.getValue();
         NDArray a = p.getArray();
         NDArray replacement = switch (p.getType()) {
-          case GAMMA -> cell.ones(a.getShape(), DataType.FLOAT64);
-          case BETA, RUNNING_MEAN -> cell.zeros(a.getShape(), DataType.FLOAT64);
+          case GAMMA -> cell.ones(a.getShape(), type);
+          case BETA, RUNNING_MEAN -> cell.zeros(a.getShape(), type);
           case RUNNING_VAR -> {
             double[] v = new double[(int) a.getShape().size()];
             Arrays.fill(v, 1 - BN_EPS);
-            yield cell.create(v, a.getShape());
+            try (NDArray d = cell.create(v, a.getShape())) {
+              yield d.toType(type, true);
+            }
           }
           default -> {
             try (NDArray abs = a.abs()) {
-              yield abs.toType(DataType.FLOAT64, true);
+              yield abs.toType(type, true);
             }
           }
         };
         p.close();
         p.setInitializer((m, s, t) -> replacement);
-        p.initialize(cell, DataType.FLOAT64);
+        p.initialize(cell, type);
       }
       try (NDManager bm = cell.newSubManager()) {
-        NDArray x = bm.ones(net.inputShape(1), DataType.FLOAT64);
+        NDArray x = bm.ones(net.inputShape(1), type);
+        SynflowScaling scaling = config.synflowDouble() ? null : new SynflowScaling(bm);
+        net.setTap(scaling == null ? ForwardTap.NONE : scaling);
         try (GradientCollector gc = engine.newGradientCollector()) {
           // a new parameter store: the old one caches the replaced float32 arrays
           gc.backward(net.forward(new ParameterStore(cell, false), new NDList(x), false).head().sum());
+        } finally {
+          net.setTap(ForwardTap.NONE);
         }
         double sum = 0;
         for (NDArray w : weights()) {
           try (NDArray g = w.getGradient(); NDArray wg = w.mul(g); NDArray a = wg.abs(); NDArray s = a.sum()) {
-            sum += s.getDouble();
+            sum += s.toType(DataType.FLOAT64, false).getDouble();
           }
         }
-        return sum;
+        return scaling == null ? sum : Math.scalb(sum, scaling.exponent());
       }
     }
 

@@ -82,6 +82,9 @@ class ZeroCostReferenceTest {
   private void compare(Arch arch, boolean channelsLast) throws Exception {
     Map<Proxy, Double> ours = ours(arch, channelsLast);
     JsonObject ref = reference(arch);
+    double exact = ours(arch, channelsLast, true).get(Proxy.SYNFLOW);
+    assertThat(Math.abs(exact - ref.get("synflow").getAsDouble())).as("float64 synflow of %s", arch)
+        .isLessThanOrEqualTo(1e-9 * Math.abs(exact));
     for (Proxy p : Proxy.values()) {
       double r = ref.get(p.key()).getAsDouble();
       double v = ours.get(p);
@@ -95,9 +98,16 @@ class ZeroCostReferenceTest {
   }
 
   private static Map<Proxy, Double> ours(Arch arch, boolean channelsLast) {
+    return ours(arch, channelsLast, false);
+  }
+
+  private static Map<Proxy, Double> ours(Arch arch, boolean channelsLast, boolean synflowDouble) {
     Engine engine = Engines.pytorch(0);
-    ProxyConfig c = config(channelsLast);
-    ProxyBatch batch = ProxyBatch.of(data.train(), Dataset.FASHION_MNIST, BATCH, SEED);
+    ProxyConfig c = synflowDouble
+        ? ProxyConfig.builder().setProxies(List.of(Proxy.SYNFLOW)).setDataset(Dataset.FASHION_MNIST).optShape(4, 1)
+            .optSeed(SEED).optSynflowDouble(true).optChannelsLast(channelsLast).build()
+        : config(channelsLast);
+    ProxyBatch batch = synflowDouble ? null : ProxyBatch.of(data.train(), Dataset.FASHION_MNIST, BATCH, SEED);
     Map<Proxy, Double> out = new LinkedHashMap<>();
     try (NDManager root = engine.newBaseManager()) {
       for (ProxyScore s : new ZeroCost(c, batch, engine, root).score(arch)) {
