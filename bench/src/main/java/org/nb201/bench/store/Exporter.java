@@ -25,7 +25,7 @@ public final class Exporter {
       throw new UncheckedIOException("cannot create directory " + dir + ": " + e.getMessage(), e);
     }
     List<Path> files = new ArrayList<>();
-    for (String table : StoreFormat.tables()) {
+    for (String table : StoreFormat.tables(store.formatVersion())) {
       Path f = dir.resolve(table + ".parquet");
       copy(store, "SELECT * FROM " + table, f, "FORMAT parquet, COMPRESSION zstd");
       files.add(f);

@@ -68,7 +68,7 @@ public final class Store implements AutoCloseable {
         st.execute("SET temp_directory = '" + tmp.replace("'", "''") + "'");
       }
       Map<String, String> meta = readMeta(p, c);
-      int version = checkVersion(p, meta);
+      int version = Integer.parseInt(meta.get("format_version"));
       try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM metrics")) {
         rs.next();
       }
@@ -132,15 +132,16 @@ public final class Store implements AutoCloseable {
       throw new StoreException(p + " is a DuckDB database but not an nb201 store (meta format is "
           + meta.get("format") + ", expected " + StoreFormat.FORMAT_NAME + ")");
     }
+    int version = checkVersion(p, meta);
     List<String> missing = new ArrayList<>();
-    for (String t : StoreFormat.tables()) {
+    for (String t : StoreFormat.tables(version)) {
       if (!tables.contains(t)) {
         missing.add(t);
       }
     }
     if (!missing.isEmpty()) {
-      throw new StoreException("store " + p + " lacks tables " + missing + "; expected all of "
-          + StoreFormat.tables());
+      throw new StoreException("store " + p + " lacks tables " + missing + "; a format " + version
+          + " store has all of " + StoreFormat.tables(version));
     }
     return Map.copyOf(meta);
   }
@@ -173,6 +174,14 @@ public final class Store implements AutoCloseable {
     return formatVersion;
   }
 
+  /**
+   * Whether this store has {@code table}: every table of its format version (a version-1 store has
+   * no {@code proxies} table, which reads as no scores).
+   */
+  public boolean has(String table) {
+    return StoreFormat.tables(formatVersion).contains(table);
+  }
+
   /** The {@code meta} table as a map (format, tool version, creation time, ...). */
   public Map<String, String> meta() {
     return meta;
@@ -198,8 +207,10 @@ public final class Store implements AutoCloseable {
     scanning(c -> {
       try (Statement st = c.createStatement()) {
         st.executeQuery(sql.toString()).close();
-        for (String t : List.of("meta", "provenance", "archs", "trials", "costs")) {
-          st.executeQuery("SELECT * FROM " + t).close();
+        for (String t : StoreFormat.tables(formatVersion)) {
+          if (!t.equals("metrics")) {
+            st.executeQuery("SELECT * FROM " + t).close();
+          }
         }
       }
       return null;

@@ -1,5 +1,6 @@
 package org.nb201.bench.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nb201.bench.Split;
 
@@ -9,8 +10,8 @@ import org.nb201.bench.Split;
  * languages in {@code docs/store-format.md}; change both together and bump {@link #VERSION}.
  */
 public final class StoreFormat {
-  /** The format this code writes. */
-  public static final int VERSION = 1;
+  /** The format this code writes: 2 added the {@code proxies} table (see {@link #TABLES_ADDED}). */
+  public static final int VERSION = 2;
   /** The oldest format this code still reads. */
   public static final int MIN_READABLE = 1;
   /** The value of the {@code meta} key {@code format}: identifies an nb201 store. */
@@ -55,6 +56,17 @@ public final class StoreFormat {
   /** Largest hp (number of epochs) a store can hold: epochs are stored as USMALLINT. */
   public static final int MAX_HP = 65_535;
 
+  /**
+   * The tables each format version added, oldest first: a store of version {@code v} has the
+   * tables of versions 1..v. Version 2 added {@code proxies} (training-free scores per cell).
+   */
+  private static final List<List<String>> TABLES_ADDED = List.of(
+      List.of("meta", "provenance", "archs", "trials", "costs", "metrics", "finals"),
+      List.of("proxies"));
+
+  /** The order of {@code proxies} rows: by score set, then architecture. */
+  public static final String PROXIES_ORDER = "dataset, proxy, channels, cells, seed, batch, source, index";
+
   private StoreFormat() {}
 
   /** Statements that create an empty store of this format. */
@@ -75,7 +87,10 @@ public final class StoreFormat {
             + " accuracy DOUBLE, loss DOUBLE, time DOUBLE, top5 DOUBLE)",
         "CREATE TABLE finals (index USMALLINT NOT NULL, dataset dataset_t NOT NULL, hp USMALLINT NOT NULL,"
             + " seed INTEGER, split split_t NOT NULL, accuracy DOUBLE, loss DOUBLE, top5 DOUBLE,"
-            + " time_total DOUBLE, timed_epochs USMALLINT NOT NULL)");
+            + " time_total DOUBLE, timed_epochs USMALLINT NOT NULL)",
+        "CREATE TABLE proxies (index USMALLINT NOT NULL, dataset dataset_t NOT NULL, proxy VARCHAR NOT NULL,"
+            + " channels USMALLINT NOT NULL, cells USMALLINT NOT NULL, seed INTEGER NOT NULL, batch INTEGER NOT NULL,"
+            + " source VARCHAR NOT NULL, value DOUBLE, seconds DOUBLE, note VARCHAR, provenance_id INTEGER)");
   }
 
   /**
@@ -91,9 +106,21 @@ public final class StoreFormat {
         + " FROM metrics GROUP BY index, dataset, hp, seed, split ORDER BY " + KEY_ORDER.replace(", epoch", "");
   }
 
-  /** The tables every store of this format has. */
+  /** The tables every store of this format ({@link #VERSION}) has. */
   public static List<String> tables() {
-    return List.of("meta", "provenance", "archs", "trials", "costs", "metrics", "finals");
+    return tables(VERSION);
+  }
+
+  /** The tables a store of format {@code version} has ({@link #MIN_READABLE}..{@link #VERSION}). */
+  public static List<String> tables(int version) {
+    if (version < 1 || version > VERSION) {
+      throw new IllegalArgumentException("format version " + version + " unknown, expected 1.." + VERSION);
+    }
+    List<String> out = new ArrayList<>();
+    for (List<String> added : TABLES_ADDED.subList(0, version)) {
+      out.addAll(added);
+    }
+    return List.copyOf(out);
   }
 
   /** Position of {@code dataset} in {@link #DATASETS}, or -1. */

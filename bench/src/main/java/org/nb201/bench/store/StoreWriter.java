@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 import org.nb201.bench.CostRecord;
+import org.nb201.bench.ProxyRecord;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
@@ -43,12 +45,16 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   private final List<TrialRow> trials = new ArrayList<>();
   private final Map<Long, CostRecord> costs = new HashMap<>();
   private final List<Provenance> provenance = new ArrayList<>();
+  private final Map<String, ProxyRow> proxies = new LinkedHashMap<>();
   private int currentProvenance = -1;
   private boolean committed;
   private boolean closed;
 
   /** A trial as the {@code trials} table holds it. */
   record TrialRow(TrialKey key, int provenanceId) {}
+
+  /** A proxy score and the provenance row it points to. */
+  record ProxyRow(ProxyRecord record, int provenanceId) {}
 
   private StoreWriter(Path target, boolean overwrite) {
     this.target = target.toAbsolutePath().normalize();
@@ -129,6 +135,32 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
     }
   }
 
+  /**
+   * Adds one training-free score, attributed to the current provenance; a second score of the same
+   * (proxy set, index) is an error. A score that is not a number is stored as NULL with its note.
+   */
+  public void addProxy(ProxyRecord r) {
+    checkOpen();
+    StoreFormat.checkDataset(r.set().dataset());
+    if (proxies.putIfAbsent(proxyKey(r), new ProxyRow(r, currentProvenance)) != null) {
+      throw new IllegalArgumentException(r.set().describe() + " of index " + r.index() + " added twice");
+    }
+  }
+
+  /** Whether a score of this (proxy set, index) was added. */
+  public boolean hasProxy(ProxyRecord r) {
+    return proxies.containsKey(proxyKey(r));
+  }
+
+  private static String proxyKey(ProxyRecord r) {
+    return r.set() + "\t" + r.index();
+  }
+
+  /** Proxy scores added so far. */
+  public int proxyCount() {
+    return proxies.size();
+  }
+
   /** Trials added so far. */
   public int trialCount() {
     return trials.size();
@@ -178,7 +210,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   }
 
   private void moveIntoPlace(Path file) throws SQLException, IOException {
-    new SmallTables(conn).write(trials, costs.values(), provenance);
+    new SmallTables(conn).write(trials, costs.values(), provenance, proxies.values());
     try (Statement st = conn.createStatement()) {
       st.execute("CHECKPOINT");
     }
