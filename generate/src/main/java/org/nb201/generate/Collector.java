@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.TreeMap;
 import org.nb201.bench.CostRecord;
+import org.nb201.bench.ProxyRecord;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.bench.store.Provenance;
@@ -20,7 +22,7 @@ import org.nb201.bench.store.StoreWriter;
 /**
  * Merges the verified results of an output directory into a store. Corrupt results are refused
  * and named; missing ones are counted. With {@code add}, an existing store's trials and costs are
- * carried over and new trials added (a trial the store already holds is kept as it is); the new
+ * carried over (training-free scores too) and new trials added (a trial the store already holds is kept as it is); the new
  * store replaces the old one atomically. Every trial gets its own provenance: the result file and
  * its checksum, and the trainer's record (tool version, config, seed, threads, engine, device, data
  * checksum, machine).
@@ -65,7 +67,7 @@ public final class Collector {
     int skipped = 0;
     try (StoreWriter w = StoreWriter.create(storeFile.toAbsolutePath(), exists)) {
       if (exists) {
-        carried = carryOver(storeFile, w, present, costs);
+        carried = carryOver(storeFile, w, present, costs, r -> true);
       }
       for (Outcome oc : outcomes) {
         TrialOutcome o = oc.outcome();
@@ -89,11 +91,67 @@ public final class Collector {
     return new int[] {added, skipped, carried};
   }
 
-  private static int carryOver(Path storeFile, StoreWriter w, Set<TrialKey> present, Map<String, CostAccumulator> costs) {
+  /** Training-free scores of one source (a chunk file) and where they came from. */
+  public record ProxyRows(Provenance provenance, List<ProxyRecord> records) {}
+
+  /**
+   * Writes {@code rows} into {@code storeFile} atomically, carrying over everything an existing
+   * store holds; a carried score of the same (proxy set, index) as a new one is replaced. A store
+   * that does not exist yet is created. Returns {scores added, of them replacing an old one,
+   * trials carried over}.
+   */
+  public static int[] writeProxies(Path storeFile, List<ProxyRows> rows) throws IOException {
+    boolean exists = Files.exists(storeFile);
+    Set<String> fresh = new HashSet<>();
+    for (ProxyRows g : rows) {
+      for (ProxyRecord r : g.records()) {
+        fresh.add(proxyKey(r));
+      }
+    }
+    int[] replaced = new int[1];
+    int carried = 0;
+    int added = 0;
+    try (StoreWriter w = StoreWriter.create(storeFile.toAbsolutePath(), exists)) {
+      Map<String, CostAccumulator> costs = new TreeMap<>();
+      if (exists) {
+        carried = carryOver(storeFile, w, new HashSet<>(), costs, r -> {
+          boolean keep = !fresh.contains(proxyKey(r));
+          if (!keep) {
+            replaced[0]++;
+          }
+          return keep;
+        });
+      }
+      for (CostAccumulator c : costs.values()) {
+        w.addCost(c.record());
+      }
+      for (ProxyRows g : rows) {
+        w.addProvenance(g.provenance());
+        for (ProxyRecord r : g.records()) {
+          w.addProxy(r);
+          added++;
+        }
+      }
+      w.commit();
+    }
+    return new int[] {added, replaced[0], carried};
+  }
+
+  private static String proxyKey(ProxyRecord r) {
+    return r.set() + "\t" + r.index();
+  }
+
+  private static int carryOver(Path storeFile, StoreWriter w, Set<TrialKey> present, Map<String, CostAccumulator> costs,
+      Predicate<ProxyRecord> keepProxy) {
     int n = 0;
     try (Store old = Store.open(storeFile)) {
       StoreReader r = old.reader();
       w.addProvenance(Provenance.ofFile(storeFile, "{\"carried_over_from\":\"" + storeFile.getFileName() + "\"}"));
+      r.proxyRows((rec, id) -> {
+        if (keepProxy.test(rec)) {
+          w.addProxy(rec);
+        }
+      });
       for (String dataset : r.datasets()) {
         for (int hp : r.hps()) {
           List<TrialKey> keys = new java.util.ArrayList<>();

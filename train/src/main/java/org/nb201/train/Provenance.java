@@ -40,7 +40,8 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     return org.nb201.space.ToolVersion.get();
   }
 
-  static String currentHost() {
+  /** This machine's host name, or {@code unknown}. */
+  public static String currentHost() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
@@ -48,7 +49,8 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     }
   }
 
-  static String currentCpuModel() {
+  /** The CPU model from {@code /proc/cpuinfo}, else the JVM's architecture. */
+  public static String currentCpuModel() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
         if (line.startsWith("model name")) {
@@ -61,7 +63,8 @@ public record Provenance(String toolVersion, String engine, String engineVersion
     return System.getProperty("os.arch");
   }
 
-  static String currentOs() {
+  /** OS name, version and architecture. */
+  public static String currentOs() {
     return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
   }
 }
