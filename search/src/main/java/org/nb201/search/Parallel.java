@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Runs independent tasks on a fixed number of platform threads; rethrows the first failure. */
-final class Parallel {
+public final class Parallel {
   private Parallel() {}
 
-  static void run(Runnable[] tasks, int threads) {
+  public static void run(Runnable[] tasks, int threads) {
     AtomicInteger next = new AtomicInteger();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     Runnable worker = () -> {
