@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       CollectCommand.class,
       ClusterCommand.class,
       SearchCommand.class,
+      ProxiesCommand.class,
+      AnalyzeCommand.class,
       WorkerCommand.class,
       CommandLine.HelpCommand.class,
     })

@@ -11,6 +11,7 @@ import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.search.Algorithm;
+import org.nb201.search.Coverage;
 import org.nb201.search.CurvePoint;
 import org.nb201.search.ReportMetric;
 import org.nb201.search.RunResult;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Parameters;
 final class SearchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "<rs|rea|reinforce|bohb>", description = "The algorithm.")
+  @Parameters(paramLabel = "<rs|rea|reinforce|bohb|proxy>",
+      description = "The algorithm; proxy = training-free search: best of --sample random cells by --proxy.")
   String algorithm;
 
   @Option(names = "--store", required = true, paramLabel = "S", description = "The benchmark store.")
@@ -75,8 +77,34 @@ final class SearchCommand implements Runnable {
   @Option(names = "--curves", paramLabel = "FILE", description = "Write every run's anytime curve as CSV.")
   Path curves;
 
+  @Option(names = "--proxy", paramLabel = "NAME",
+      description = "proxy: the stored proxy that ranks the sampled cells (e.g. synflow, naswot).")
+  String proxy;
+
+  @Option(names = "--sample", defaultValue = "100", paramLabel = "N",
+      description = "proxy: cells sampled per run (NASWOT's table: 10, 100, 1000; default: ${DEFAULT-VALUE}).")
+  int sample;
+
+  @Option(names = "--warmup-proxy", paramLabel = "NAME",
+      description = "rea: start the population from the best cells of a random pool by this stored proxy.")
+  String warmupProxy;
+
+  @Option(names = "--warmup-pool", defaultValue = "3000", paramLabel = "P",
+      description = "rea: random cells scored for the warm-up (default: ${DEFAULT-VALUE}).")
+  int warmupPool;
+
+  @Option(names = "--proxy-seed", paramLabel = "N", description = "Which stored scores: their seed (when several).")
+  Integer proxySeed;
+
+  @Option(names = "--proxy-batch", paramLabel = "B", description = "Which stored scores: their batch (when several).")
+  Integer proxyBatch;
+
   @Override
   public void run() {
+    if (algorithm.equals("proxy") || warmupProxy != null) {
+      ProxySearches.run(this);
+      return;
+    }
     SearchConfig.Builder b = SearchConfig.builder(Algorithm.byKey(algorithm)).optRuns(runs).optBudget(budget)
         .optSeed(seed).optLearningRate(lr).optKeepCurves(curves != null);
     if (threads != null) {
@@ -103,6 +131,15 @@ final class SearchCommand implements Runnable {
 
   /** Runs a search on an open store; shared with {@code nb201 demo}. */
   static Outcome search(Nb201Api api, SearchConfig config, String dataset, int hp) {
+    TableOracle oracle = oracle(api, dataset, hp);
+    long t0 = System.nanoTime();
+    List<RunResult> results = SearchRunner.runAll(config, oracle);
+    double wall = (System.nanoTime() - t0) / 1e9;
+    return summarize(api, results, dataset, hp, oracle.coverage(), wall);
+  }
+
+  /** The official oracle of a store (hp {@code hp} {@code dataset} x-valid); a clear error when it has none. */
+  static TableOracle oracle(Nb201Api api, String dataset, int hp) {
     FinalView signal = view(api, dataset, hp, StoreOracle.SPLIT);
     if (signal == null) {
       throw new IllegalArgumentException("store " + api.store().path().getFileName() + " has no hp " + hp + " " + dataset
@@ -110,10 +147,12 @@ final class SearchCommand implements Runnable {
           .map(t -> t.dataset() + " hp " + t.hp()).distinct().toList()
           + " (choose one with --dataset and --hp)");
     }
-    TableOracle oracle = StoreOracle.of(signal);
-    long t0 = System.nanoTime();
-    List<RunResult> results = SearchRunner.runAll(config, oracle);
-    double wall = (System.nanoTime() - t0) / 1e9;
+    return StoreOracle.of(signal);
+  }
+
+  /** The paper-style summary of finished runs (the columns as {@link #search} reports them). */
+  static Outcome summarize(Nb201Api api, List<RunResult> results, String dataset, int hp,
+      Coverage coverage, double wall) {
     boolean paper = dataset.equals(StoreOracle.DATASET) && api.hps().contains(200);
     List<ReportMetric> columns = paper ? ReportMetric.PAPER : ReportMetric.of(dataset, hp);
     Map<ReportMetric, FinalView> views = new LinkedHashMap<>();
@@ -127,7 +166,7 @@ final class SearchCommand implements Runnable {
       // a store of our own reports only the splits its dataset has (the paper's columns are always shown)
       columns = columns.stream().filter(m -> views.containsKey(m) && hasValues(views.get(m))).toList();
     }
-    return new Outcome(results, SearchSummary.of(results, columns, views, oracle.coverage()), wall);
+    return new Outcome(results, SearchSummary.of(results, columns, views, coverage), wall);
   }
 
   private static boolean hasValues(FinalView v) {
@@ -147,8 +186,13 @@ final class SearchCommand implements Runnable {
   }
 
   static void printTable(PrintWriter out, SearchConfig c, SearchSummary s, double wall, String storeName) {
-    out.printf(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s%n", c.algorithm(),
-        c.runs(), c.budget(), c.seed(), storeName);
+    printTable(out, String.format(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s",
+        c.algorithm(), c.runs(), c.budget(), c.seed(), storeName), s, wall);
+  }
+
+  /** The table under a header line of the caller's. */
+  static void printTable(PrintWriter out, String header, SearchSummary s, double wall) {
+    out.println(header);
     if (s.partialCoverage()) {
       out.printf(Locale.ROOT, "note: the store covers %d of 15625 cells; the algorithms search within them%n",
           s.coveredCells());

@@ -21,6 +21,11 @@ final class SearchJson {
     if (c.algorithm() == org.nb201.search.Algorithm.REINFORCE) {
       o.addProperty("lr", c.learningRate());
     }
+    return summary(o, s, store, wallSeconds, c.threads());
+  }
+
+  /** The summary under a header the caller filled (algorithm and its settings). */
+  static String summary(JsonObject o, SearchSummary s, Path store, double wallSeconds, int threads) {
     o.addProperty("mean_evaluated", s.meanEvaluated());
     o.addProperty("mean_simulated_time", s.meanUsedTime());
     JsonObject cov = new JsonObject();
@@ -49,7 +54,7 @@ final class SearchJson {
     JsonObject prov = new JsonObject();
     prov.addProperty("tool_version", Provenance.currentToolVersion());
     prov.addProperty("store", store.toAbsolutePath().toString());
-    prov.addProperty("threads", c.threads());
+    prov.addProperty("threads", threads);
     prov.addProperty("machine", Provenance.thisMachine());
     o.add("provenance", prov);
     return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(o);

@@ -3,6 +3,7 @@ package org.nb201.train.bench;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,11 @@ public final class ProxyBench {
     Engine engine = Engines.pytorch(threads);
     Map<Proxy, Double> sum = new EnumMap<>(Proxy.class);
     int[] sample = sample(cells, sampleSeed);
+    StringBuilder archs = new StringBuilder("archs=");
+    for (int i : sample) {
+      archs.append(archs.length() > 6 ? ";" : "").append(SearchSpace.official().arch(i));
+    }
+    System.out.println(archs);
     long t0 = System.nanoTime();
     long afterFirst = 0;
     try (NDManager root = engine.newBaseManager()) {
@@ -87,6 +93,6 @@ public final class ProxyBench {
       idx[i] = idx[j];
       idx[j] = t;
     }
-    return java.util.Arrays.copyOf(idx, cells);
+    return Arrays.copyOf(idx, cells);
   }
 }
