@@ -13,13 +13,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.nb201.generate.AtomicFiles;
 
 /**
  * The chunks of one {@link ProxyJob} over a list of cells, as the JSON-lines file its workers read
  * ({@code plan-<job id>.jsonl} in the work directory): a header ({@code format}, {@code version},
  * the job, the number of chunks, a checksum of the chunk lines), then one chunk per line with its
- * id and cells. Cells are cut into chunks in the order given, {@code chunkSize} at a time.
+ * id and cells. A chunk holds the chosen cells of one block of {@code chunkSize} consecutive
+ * indices, so a run over more cells reuses every chunk whose block gained no cell.
  */
 public record ProxyPlan(ProxyJob job, List<ProxyChunk> chunks) {
   static final String FORMAT = "nb201-proxy-plan";
@@ -30,7 +33,7 @@ public record ProxyPlan(ProxyJob job, List<ProxyChunk> chunks) {
     chunks = List.copyOf(chunks);
   }
 
-  /** {@code indices} of {@code job} in chunks of {@code chunkSize}. */
+  /** {@code indices} of {@code job}, by blocks of {@code chunkSize} consecutive indices. */
   public static ProxyPlan of(ProxyJob job, List<Integer> indices, int chunkSize) {
     if (chunkSize < 1) {
       throw new IllegalArgumentException("--chunk-size must be >= 1, got " + chunkSize);
@@ -38,10 +41,12 @@ public record ProxyPlan(ProxyJob job, List<ProxyChunk> chunks) {
     if (indices.isEmpty()) {
       throw new IllegalArgumentException("no cells to score");
     }
-    List<ProxyChunk> chunks = new ArrayList<>();
-    for (int from = 0; from < indices.size(); from += chunkSize) {
-      chunks.add(new ProxyChunk(job, indices.subList(from, Math.min(indices.size(), from + chunkSize))));
+    TreeMap<Integer, List<Integer>> blocks = new TreeMap<>();
+    for (int i : new TreeSet<>(indices)) {
+      blocks.computeIfAbsent(i / chunkSize, k -> new ArrayList<>()).add(i);
     }
+    List<ProxyChunk> chunks = new ArrayList<>();
+    blocks.values().forEach(cells -> chunks.add(new ProxyChunk(job, cells)));
     return new ProxyPlan(job, chunks);
   }
 
