@@ -26,8 +26,8 @@ class InfoCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     String[] lines = r.lines();
     assertThat(lines[0]).startsWith("store       " + store + " (");
-    assertThat(lines[1]).startsWith("format      nb201-store 1, written by nb201 ");
-    assertThat(lines[2]).isEqualTo("rows        metrics 2448, trials 8, costs 3, archs 15625");
+    assertThat(lines[1]).startsWith("format      nb201-store 2, written by nb201 ");
+    assertThat(lines[2]).isEqualTo("rows        metrics 2448, trials 8, costs 3, archs 15625, proxies 0");
     assertThat(lines[3]).isEqualTo("trial sets  dataset           hp   trials  archs  seeds");
     assertThat(lines[4]).isEqualTo("            cifar10-valid     12        2      1  111 777");
     assertThat(lines[5]).isEqualTo("            cifar10          200        6      2  777 888 999");
@@ -41,7 +41,7 @@ class InfoCommandTest {
     CliRun r = CliRun.of("info", store.toString(), "--verify", "--json");
     assertThat(r.exitCode()).isZero();
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
-    assertThat(o.get("format_version").getAsString()).isEqualTo("1");
+    assertThat(o.get("format_version").getAsString()).isEqualTo("2");
     assertThat(o.getAsJsonObject("rows").get("metrics").getAsLong()).isEqualTo(2448);
     assertThat(o.getAsJsonArray("trial_sets")).hasSize(2);
     assertThat(o.getAsJsonArray("provenance").get(1).getAsJsonObject().get("source").getAsString())
