@@ -3,7 +3,8 @@ package org.nb201.train.proxy;
 /**
  * One score of one cell: the proxy, the images it read ({@code batch}: 0 for data-free proxies,
  * 1 for SynFlow's all-ones image), its value and the wall seconds it took to obtain alone
- * (building and initialising the network plus the proxy's own passes). A value that is not finite
+ * (building and initialising the network plus the proxy's own passes; for params and flops, the
+ * cost model's count, which builds no network). A value that is not finite
  * (a NASWOT kernel of an all-{@code none} cell is singular) is kept as it is, and {@link #note()}
  * says what it is; stores hold no number for it.
  */

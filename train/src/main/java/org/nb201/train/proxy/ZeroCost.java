@@ -79,24 +79,40 @@ public final class ZeroCost {
     }
   }
 
-  /** The scores of {@code arch}, in the config's proxy order. */
+  /**
+   * The scores of {@code arch}, in the config's proxy order. {@code params} and {@code flops} come
+   * from the cost model and build no network; the others share one network, built and initialised
+   * once (its time is part of each of their seconds).
+   */
   public List<ProxyScore> score(Arch arch) {
     Map<Proxy, ProxyScore> out = new EnumMap<>(Proxy.class);
-    List<Proxy> order = new ArrayList<>(config.proxies());
-    if (order.remove(Proxy.SYNFLOW)) {
+    List<Proxy> order = new ArrayList<>();
+    for (Proxy p : config.proxies()) {
+      if (p == Proxy.PARAMS || p == Proxy.FLOPS) {
+        long t = System.nanoTime();
+        Cost c = CostModel.cost(arch, shape);
+        double v = p == Proxy.PARAMS ? c.mparams() : c.mflops();
+        out.put(p, new ProxyScore(p, 0, v, (System.nanoTime() - t) / 1e9));
+      } else if (p != Proxy.SYNFLOW) {
+        order.add(p);
+      }
+    }
+    if (config.proxies().contains(Proxy.SYNFLOW)) {
       order.add(Proxy.SYNFLOW); // it rebuilds the weights: last
     }
-    long t0 = System.nanoTime();
-    engine.setRandomSeed(config.seed());
-    try (NDManager cell = root.newSubManager()) {
-      TinyNetwork net = new TinyNetwork(arch, shape, config.channelsLast());
-      net.initialize(cell);
-      double setup = (System.nanoTime() - t0) / 1e9;
-      Scorer s = new Scorer(net, cell, arch);
-      for (Proxy p : order) {
-        long t1 = System.nanoTime();
-        double v = s.score(p, config.batchOf(p));
-        out.put(p, new ProxyScore(p, config.batchOf(p), v, setup + (System.nanoTime() - t1) / 1e9));
+    if (!order.isEmpty()) {
+      long t0 = System.nanoTime();
+      engine.setRandomSeed(config.seed());
+      try (NDManager cell = root.newSubManager()) {
+        TinyNetwork net = new TinyNetwork(arch, shape, config.channelsLast());
+        net.initialize(cell);
+        double setup = (System.nanoTime() - t0) / 1e9;
+        Scorer s = new Scorer(net, cell);
+        for (Proxy p : order) {
+          long t1 = System.nanoTime();
+          double v = s.score(p, config.batchOf(p));
+          out.put(p, new ProxyScore(p, config.batchOf(p), v, setup + (System.nanoTime() - t1) / 1e9));
+        }
       }
     }
     List<ProxyScore> list = new ArrayList<>();
@@ -110,20 +126,17 @@ public final class ZeroCost {
   private final class Scorer {
     private final TinyNetwork net;
     private final NDManager cell;
-    private final Arch arch;
     private final ParameterStore ps;
 
-    Scorer(TinyNetwork net, NDManager cell, Arch arch) {
+    Scorer(TinyNetwork net, NDManager cell) {
       this.net = net;
       this.cell = cell;
-      this.arch = arch;
       this.ps = new ParameterStore(cell, false);
     }
 
     double score(Proxy p, int n) {
       return switch (p) {
-        case PARAMS -> cost().mparams();
-        case FLOPS -> cost().mflops();
+        case PARAMS, FLOPS -> throw new IllegalStateException(p + " comes from the cost model");
         case L2_NORM -> l2Norm();
         case SYNFLOW -> synflow();
         case NASWOT -> naswot(n);
@@ -132,10 +145,6 @@ public final class ZeroCost {
         case FISHER -> fisher(n);
         case JACOB_COV -> jacobCov(n);
       };
-    }
-
-    private Cost cost() {
-      return CostModel.cost(arch, shape);
     }
 
     /** Conv and linear weights, in network order. */
