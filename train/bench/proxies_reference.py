@@ -12,6 +12,8 @@ import os
 import sys
 import time
 
+import warnings
+
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "test", "python"))
@@ -23,6 +25,7 @@ def main():
     c, n, threads = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     archs = sys.argv[5].split(";")
     torch.set_num_threads(threads)
+    warnings.filterwarnings("ignore", message="Using a non-full backward hook")
     torch.manual_seed(1)
     x = torch.randn(128, 3, 32, 32)
     total = {p: 0.0 for p in proxies}

@@ -83,9 +83,10 @@ final class ProxiesCommand implements Callable<Integer> {
   @Option(names = "--N", defaultValue = "5", description = "Cells per stage (default: ${DEFAULT-VALUE}).")
   int cells;
 
-  @Option(names = "--synflow-double",
-      description = "SynFlow in float64 as the authors (10x slower here) instead of float32 with exact rescaling.")
-  boolean synflowDouble;
+  @Option(names = "--synflow-float32",
+      description = "SynFlow in float32 with exact power-of-two rescaling (same value to ~1e-6) instead of the"
+          + " authors' float64.")
+  boolean synflowFloat32;
 
   @Option(names = "--workers", defaultValue = "1", paramLabel = "W",
       description = "Worker processes scoring in parallel (default: ${DEFAULT-VALUE}).")
@@ -115,7 +116,7 @@ final class ProxiesCommand implements Callable<Integer> {
     }
     Dataset d = dataset != null ? Dataset.byKey(dataset) : storeDataset();
     ProxyConfig config = ProxyConfig.builder().setProxies(list).setDataset(d).optShape(channels, cells).optSeed(seed)
-        .optBatchSize(batchSize).optSource(ProxyBatch.Source.parse(batch)).optSynflowDouble(synflowDouble).build();
+        .optBatchSize(batchSize).optSource(ProxyBatch.Source.parse(batch)).optSynflowDouble(!synflowFloat32).build();
     Map<Dataset, Path> dirs = DataLocations.resolve(dataDir);
     if (config.needsImages() && config.source() == ProxyBatch.Source.TRAIN) {
       Path dir = dirs.get(d);

@@ -25,6 +25,7 @@ import org.nb201.train.proxy.ZeroCost;
  * initialisation included, the first cell left out as warm-up) and the cells scored. Usage:
  * {@code ProxyBench <proxies> <C> <N> <cells> <threads> [sample-seed]}; {@code proxies_reference.py}
  * scores the same cells the same way in plain PyTorch ({@code train/bench/compare-proxies.sh}).
+ * {@code -Dnb201.bench.synflowFloat32=true} computes SynFlow in rescaled float32 instead of float64.
  */
 public final class ProxyBench {
   private ProxyBench() {}
@@ -44,7 +45,7 @@ public final class ProxyBench {
     int threads = Integer.parseInt(args[4]);
     long sampleSeed = args.length > 5 ? Long.parseLong(args[5]) : 1;
     ProxyConfig config = ProxyConfig.builder().setProxies(proxies).setDataset(Dataset.CIFAR10).optShape(c, n)
-        .optSource(ProxyBatch.Source.NOISE).build();
+        .optSource(ProxyBatch.Source.NOISE).optSynflowDouble(!Boolean.getBoolean("nb201.bench.synflowFloat32")).build();
     ProxyBatch batch = config.needsImages() ? ProxyBatch.noise(Dataset.CIFAR10, config.maxBatch(), 1) : null;
     Engine engine = Engines.pytorch(threads);
     Map<Proxy, Double> sum = new EnumMap<>(Proxy.class);

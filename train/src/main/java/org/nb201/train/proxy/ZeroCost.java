@@ -330,8 +330,8 @@ public final class ZeroCost {
      * absolute value, every batch norm an exact identity (eval mode with mean 0, variance 1 - eps,
      * gamma 1, beta 0: the authors' {@code bn=False} copy has no batch norm), then one all-ones
      * image; score = sum over conv and linear weights of |w * dR/dw| with R = sum of the logits.
-     * In double precision, as the authors, when the config asks for it; otherwise in float32 with
-     * every block's output divided by a power of two near its maximum ({@link SynflowScaling}).
+     * In double precision, as the authors (the default); on request in float32 with every block's
+     * output divided by a power of two near its maximum ({@link SynflowScaling}).
      */
     private double synflow() {
       zeroGradients();
