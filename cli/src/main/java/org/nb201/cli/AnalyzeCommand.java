@@ -1,6 +1,7 @@
 package org.nb201.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.nb201.analysis.Analysis;
 import org.nb201.analysis.StoreData;
 import org.nb201.analysis.render.JsonRenderer;
@@ -27,12 +28,14 @@ import picocli.CommandLine;
       "  missing   trial sets, per-split coverage, costs, what the store lacks",
       "  cells     the best cells (--top) with valid/test accuracy, FLOPs and params",
       "  search    search-run folders (--search, written by 'nb201 search --out'): summaries and",
-      "            anytime curves"
+      "            anytime curves",
+      "  proxies   Spearman and Kendall tau-b of every stored training-free score set with every final",
+      "            metric, over the cells that have both, and the vote of several proxies (--vote)"
     })
 final class AnalyzeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "<cost|ranks|training|ops|missing|cells|search>", description = "The analysis.")
+  @Parameters(paramLabel = "<cost|ranks|training|ops|missing|cells|search|proxies>", description = "The analysis.")
   String what;
 
   @CommandLine.Mixin AnalysisOptions options;
@@ -40,8 +43,16 @@ final class AnalyzeCommand implements Runnable {
   @Option(names = "--json", description = "Print the result as JSON (with provenance: the store and its SHA-256).")
   boolean json;
 
+  @Option(names = "--vote", split = ",", paramLabel = "P,P,...", description = "proxies: the proxies that vote"
+      + " (default: synflow,jacob_cov,snip as the zero-cost paper, where the store has all three).")
+  List<String> vote;
+
   @Override
   public void run() {
+    if (what.equals("proxies")) {
+      ProxyAnalysisText.run(options.store, vote, json, spec.commandLine().getOut());
+      return;
+    }
     Analysis analysis = Analysis.byKey(what);
     if (!options.searches.isEmpty() && analysis != Analysis.SEARCH) {
       throw new IllegalArgumentException("--search is for 'nb201 analyze search' (or 'nb201 report')");

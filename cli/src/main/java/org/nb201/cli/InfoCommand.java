@@ -107,7 +107,8 @@ final class InfoCommand implements Runnable {
             + s.meta().get("tool_version") + " with DuckDB " + s.meta().get("duckdb_version") + " at "
             + s.meta().get("created"));
         out.println("rows        metrics " + r.rowCount("metrics") + ", trials " + r.rowCount("trials") + ", costs "
-            + r.rowCount("costs") + ", archs " + r.rowCount("archs") + ", hardware " + r.rowCount("hardware"));
+            + r.rowCount("costs") + ", archs " + r.rowCount("archs") + ", hardware " + r.rowCount("hardware")
+            + ", proxies " + r.rowCount("proxies"));
         out.println("trial sets  " + (sets.isEmpty() ? "none" : String.format(Locale.ROOT, "%-15s %4s %8s %6s  %s",
             "dataset", "hp", "trials", "archs", "seeds")));
         for (StoreReader.TrialSet t : sets) {

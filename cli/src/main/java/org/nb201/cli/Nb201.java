@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ParetoCommand.class,
       ParetoSearchCommand.class,
+      ProxiesCommand.class,
       AnalyzeCommand.class,
       ReportCommand.class,
       WorkerCommand.class,

@@ -91,8 +91,34 @@ final class SearchCommand implements Runnable {
   @Option(names = "--force", description = "Replace the --curves file if it exists.")
   boolean force;
 
+  @Option(names = "--proxy", paramLabel = "NAME",
+      description = "proxy: the stored proxy that ranks the sampled cells (e.g. synflow, naswot).")
+  String proxy;
+
+  @Option(names = "--sample", defaultValue = "100", paramLabel = "N",
+      description = "proxy: cells sampled per run (NASWOT's table: 10, 100, 1000; default: ${DEFAULT-VALUE}).")
+  int sample;
+
+  @Option(names = "--warmup-proxy", paramLabel = "NAME",
+      description = "rea: start the population from the best cells of a random pool by this stored proxy.")
+  String warmupProxy;
+
+  @Option(names = "--warmup-pool", defaultValue = "3000", paramLabel = "P",
+      description = "rea: random cells scored for the warm-up (default: ${DEFAULT-VALUE}).")
+  int warmupPool;
+
+  @Option(names = "--proxy-seed", paramLabel = "N", description = "Which stored scores: their seed (when several).")
+  Integer proxySeed;
+
+  @Option(names = "--proxy-batch", paramLabel = "B", description = "Which stored scores: their batch (when several).")
+  Integer proxyBatch;
+
   @Override
   public void run() {
+    if (algorithm.equals(ProxySearches.PROXY) || warmupProxy != null) {
+      ProxySearches.run(this);
+      return;
+    }
     BenchmarkAlgorithmProvider provider = BenchmarkAlgorithmProvider.byName(algorithm);
     Map<String, String> options = RegisteredAlgorithms.given(provider, spec.commandLine().getParseResult());
     SearchConfig.Builder b = SearchConfig.builder(provider.parse(options)).optRuns(runs).optBudget(budget)

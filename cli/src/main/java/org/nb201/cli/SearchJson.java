@@ -21,6 +21,11 @@ final class SearchJson {
     o.addProperty("runs", c.runs());
     o.addProperty("budget", c.budget());
     o.addProperty("seed", c.seed());
+    return summary(withOptions(o, "seed", c.algorithm(), c.options().describe()), s, wallSeconds);
+  }
+
+  /** The summary under a header the caller filled (the algorithm and its settings). */
+  static String summary(JsonObject o, SearchSummary s, double wallSeconds) {
     o.addProperty("mean_evaluated", s.meanEvaluated());
     o.addProperty("mean_simulated_time", s.meanUsedTime());
     JsonObject cov = new JsonObject();
@@ -49,7 +54,7 @@ final class SearchJson {
     o.addProperty("wall_seconds", wallSeconds);
     Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
     o.add("provenance", gson.toJsonTree(s.provenance().toMap()));
-    return gson.toJson(withOptions(o, "seed", c.algorithm(), c.options().describe()));
+    return gson.toJson(o);
   }
 
   /** {@code summary} with the algorithm's own settings (REINFORCE's lr, BOHB's eta, ...) after {@code key}. */

@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.nb201.generate.DjlTrialExecutor;
 import org.nb201.generate.Plan;
 import org.nb201.generate.WorkerLoop;
+import org.nb201.generate.proxy.ProxyChunkKind;
+import org.nb201.generate.proxy.ProxyPlan;
 import org.nb201.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,19 +27,25 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--split-dir") Path splitDir;
   @Option(names = "--device", defaultValue = "cpu") String device;
   @Option(names = "--parent-pid", description = "Exit at once when this process (the generator) dies.") Long parentPid;
+  @Option(names = "--proxies", description = "Score proxy chunks of a proxy plan (nb201 proxies).") boolean proxies;
 
   @Override
   public Integer call() throws Exception {
     if (parentPid != null) {
       WorkerLoop.exitWithParent(parentPid);
     }
-    DjlTrialExecutor executor = new DjlTrialExecutor(DataLocations.resolve(dataDir), splitDir, threads,
-        TrainConfig.Device.parse(device));
     PrintStream stdout = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
         StandardCharsets.UTF_8);
     System.setOut(System.err); // stdout is the protocol channel: nothing else may print there
-    WorkerLoop.serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), stdout,
-        Plan.read(plan), out, executor);
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    if (proxies) {
+      WorkerLoop.serve(in, stdout, ProxyPlan.read(plan).byId(), out,
+          new ProxyChunkKind(DataLocations.resolve(dataDir), threads));
+      return 0;
+    }
+    DjlTrialExecutor executor = new DjlTrialExecutor(DataLocations.resolve(dataDir), splitDir, threads,
+        TrainConfig.Device.parse(device));
+    WorkerLoop.serve(in, stdout, Plan.read(plan), out, executor);
     return 0;
   }
 }

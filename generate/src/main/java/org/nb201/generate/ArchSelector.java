@@ -8,8 +8,8 @@ import org.nb201.space.Messages;
 import org.nb201.space.PyRandom;
 import org.nb201.space.SearchSpace;
 
-/** Resolves the cells of a {@link PlanConfig} to sorted official indices. */
-final class ArchSelector {
+/** Resolves the cells of a {@link PlanConfig} (or of any {@code --archs} value) to sorted official indices. */
+public final class ArchSelector {
   private ArchSelector() {}
 
   static List<Integer> select(PlanConfig config) {
@@ -30,6 +30,11 @@ final class ArchSelector {
       chosen.addAll(pool);
     }
     return new ArrayList<>(chosen);
+  }
+
+  /** The cells of an {@code --archs} value: {@code all}, {@code unique} or indices and ranges such as {@code 0,11,100-120}. */
+  public static List<Integer> indices(String archs) {
+    return parse(archs, SearchSpace.official());
   }
 
   private static List<Integer> parse(String archs, SearchSpace space) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.nb201.bench.CostRecord;
+import org.nb201.bench.ProxyRecord;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.bench.store.Store;
@@ -21,9 +22,9 @@ import org.nb201.space.provenance.Provenance;
 /**
  * Merges the verified results of an output directory into a store. Corrupt results are refused
  * and named; missing ones are counted. With {@code add}, everything an existing store holds is
- * carried over ({@link StoreWriter#carryOver}: trials, costs, hardware values, provenance) and new
- * trials added (a trial the store already holds is kept as it is); the new store replaces the old
- * one atomically. Every trial gets its own provenance: the result file and
+ * carried over ({@link StoreWriter#carryOver}: trials, costs, hardware values, training-free scores,
+ * provenance) and new trials added (a trial the store already holds is kept as it is); the new store
+ * replaces the old one atomically. Every trial gets its own provenance: the result file and
  * its checksum, and the trainer's record (tool version, config, seed, threads, engine, device, data
  * checksum, machine).
  */
@@ -89,6 +90,40 @@ public final class Collector {
       w.commit();
     }
     return new int[] {added, skipped, carried};
+  }
+
+  /** Training-free scores of one source (a chunk file) and where they came from. */
+  public record ProxyRows(Provenance provenance, List<ProxyRecord> records) {}
+
+  /**
+   * Writes {@code rows} into {@code storeFile} atomically, carrying over everything an existing
+   * store holds ({@link StoreWriter#carryOver}); a carried score of the same (proxy set, index) as a
+   * new one is replaced. A store that does not exist yet is created. Returns {scores added, of them
+   * replacing an old one, trials carried over}.
+   */
+  public static int[] writeProxies(Path storeFile, List<ProxyRows> rows) throws IOException {
+    boolean exists = Files.exists(storeFile);
+    int replaced = 0;
+    int carried = 0;
+    int added = 0;
+    try (StoreWriter w = StoreWriter.create(storeFile.toAbsolutePath(), exists)) {
+      if (exists) {
+        try (Store old = Store.open(storeFile)) {
+          carried = w.carryOver(old);
+        }
+      }
+      for (ProxyRows g : rows) {
+        w.addProvenance(g.provenance());
+        for (ProxyRecord r : g.records()) {
+          if (w.putProxy(r)) {
+            replaced++;
+          }
+          added++;
+        }
+      }
+      w.commit();
+    }
+    return new int[] {added, replaced, carried};
   }
 
   /**

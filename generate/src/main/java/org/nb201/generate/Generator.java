@@ -32,14 +32,22 @@ public final class Generator {
   /** Runs {@code plan} (read from {@code planFile}) with {@code options}; {@code executor} runs in-process trials. */
   public static GenerateSummary run(Plan plan, Path planFile, GenerateOptions options, TrialExecutor executor)
       throws IOException {
+    return run(options.shard().select(plan), planFile, options, new TrialKind(executor));
+  }
+
+  /**
+   * Runs {@code shard}, units of {@code kind} listed in {@code planFile} (which worker processes
+   * read), with {@code options}; {@code kind} does the units run in this process.
+   */
+  public static <U extends WorkUnit> GenerateSummary run(List<U> shard, Path planFile, GenerateOptions options,
+      WorkKind<U> kind) throws IOException {
     Path out = options.out();
-    List<TrialSpec> shard = options.shard().select(plan);
-    List<TrialSpec> todo = new ArrayList<>();
-    List<TrialSpec> busy = new ArrayList<>();
+    List<U> todo = new ArrayList<>();
+    List<U> busy = new ArrayList<>();
     int already = 0;
-    try (TrialWork work = TrialWork.open(out)) {
+    try (TrialWork<U> work = TrialWork.open(out, kind)) {
       Map<String, List<Path>> temps = staleTemps(out);
-      for (TrialSpec t : shard) {
+      for (U t : shard) {
         switch (work.scan(t, temps.getOrDefault(t.id(), List.of())).status()) {
           case ALREADY -> already++;
           case BUSY -> busy.add(t);
@@ -48,9 +56,10 @@ public final class Generator {
       }
       long t0 = System.nanoTime();
       Tally tally = new Tally();
-      TrialQueue queue = new TrialQueue(todo, busy);
-      try (Progress progress = new Progress("generate " + options.shard(), shard.size(), already, options.quiet())) {
-        Reporter reporter = (t, r) -> {
+      TrialQueue<U> queue = new TrialQueue<>(todo, busy);
+      try (Progress progress = new Progress(kind.task() + " " + options.shard(), shard.size(), already,
+          options.quiet(), kind.noun())) {
+        Reporter<U> reporter = (t, r) -> {
           if (r.status() == TrialWork.Status.BUSY) {
             queue.busy(t);
           } else {
@@ -59,7 +68,7 @@ public final class Generator {
           }
         };
         if (options.workers() == 1 || queue.size() <= 1) {
-          runInProcess(queue, work, executor, reporter);
+          runInProcess(queue, work, reporter);
         } else {
           runPool(queue, work, planFile, options, reporter);
         }
@@ -75,7 +84,7 @@ public final class Generator {
     int elsewhere;
     final List<String> failures = new ArrayList<>();
 
-    synchronized void add(TrialSpec t, TrialWork.Result r) {
+    synchronized void add(WorkUnit t, TrialWork.Result r) {
       switch (r.status()) {
         case DONE -> finished++;
         case ALREADY -> elsewhere++;
@@ -85,15 +94,15 @@ public final class Generator {
   }
 
   @FunctionalInterface
-  private interface Reporter {
-    void report(TrialSpec t, TrialWork.Result result);
+  private interface Reporter<U> {
+    void report(U t, TrialWork.Result result);
   }
 
-  private static void runInProcess(TrialQueue queue, TrialWork work, TrialExecutor executor, Reporter reporter)
+  private static <U extends WorkUnit> void runInProcess(TrialQueue<U> queue, TrialWork<U> work, Reporter<U> reporter)
       throws IOException {
     try {
-      for (TrialSpec t = queue.take(); t != null; t = queue.take()) {
-        reporter.report(t, work.run(t, executor));
+      for (U t = queue.take(); t != null; t = queue.take()) {
+        reporter.report(t, work.run(t));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -101,8 +110,8 @@ public final class Generator {
     }
   }
 
-  private static void runPool(TrialQueue queue, TrialWork work, Path planFile, GenerateOptions options,
-      Reporter reporter) throws IOException {
+  private static <U extends WorkUnit> void runPool(TrialQueue<U> queue, TrialWork<U> work, Path planFile,
+      GenerateOptions options, Reporter<U> reporter) throws IOException {
     if (options.workerCommand().isEmpty()) {
       throw new IllegalStateException("no worker command configured for a pool of " + options.workers());
     }
@@ -125,14 +134,14 @@ public final class Generator {
     }
   }
 
-  private static void serveSlot(int slot, TrialQueue queue, TrialWork work, Path planFile, GenerateOptions options,
-      Path logs, Reporter reporter) {
+  private static <U extends WorkUnit> void serveSlot(int slot, TrialQueue<U> queue, TrialWork<U> work, Path planFile,
+      GenerateOptions options, Path logs, Reporter<U> reporter) {
     Process worker = null;
     PrintWriter toWorker = null;
     BufferedReader fromWorker = null;
     Path log = logs.resolve("worker-" + slot + ".log");
     try {
-      for (TrialSpec t = queue.take(); t != null; t = queue.take()) {
+      for (U t = queue.take(); t != null; t = queue.take()) {
         if (worker == null) {
           List<String> cmd = new ArrayList<>(options.workerCommand());
           cmd.addAll(List.of("--plan", planFile.toString(), "--out", options.out().toString(), "--threads",

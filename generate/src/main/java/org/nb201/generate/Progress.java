@@ -9,16 +9,21 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar with ETA and trials per hour on stderr; silent when {@code quiet}, under CI
+ * A progress bar with ETA and units (trials, chunks) per hour on stderr; silent when {@code quiet}, under CI
  * ({@code CI} set) or without a console.
  */
 final class Progress implements AutoCloseable {
   private final ProgressBar bar;
 
   Progress(String task, long total, long alreadyDone, boolean quiet) {
+    this(task, total, alreadyDone, quiet, "trials");
+  }
+
+  /** A bar counting {@code noun} ({@code trials}, {@code chunks}) per hour. */
+  Progress(String task, long total, long alreadyDone, boolean quiet, String noun) {
     boolean show = !quiet && System.getenv("CI") == null && System.console() != null;
     bar = show ? new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" trials", 1).showSpeed(new DecimalFormat("0.0")).setSpeedUnit(ChronoUnit.HOURS)
+        .setUnit(" " + noun, 1).showSpeed(new DecimalFormat("0.0")).setSpeedUnit(ChronoUnit.HOURS)
         .startsFrom(alreadyDone, Duration.ZERO).setConsumer(new ConsoleProgressBarConsumer(System.err))
         .build() : null;
   }

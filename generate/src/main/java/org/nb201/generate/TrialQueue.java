@@ -8,21 +8,21 @@ import java.util.Collection;
  * those another process was running ({@link TrialWork.Status#BUSY}), retried every half second
  * until that process has finished them (their result is then adopted) or died (they are trained here).
  */
-final class TrialQueue {
+final class TrialQueue<U extends WorkUnit> {
   static final long RETRY_MILLIS = 500;
 
-  private record Deferred(TrialSpec trial, long notBefore) {}
+  private record Deferred<U>(U trial, long notBefore) {}
 
-  private final ArrayDeque<TrialSpec> ready;
-  private final ArrayDeque<Deferred> deferred = new ArrayDeque<>();
+  private final ArrayDeque<U> ready;
+  private final ArrayDeque<Deferred<U>> deferred = new ArrayDeque<>();
 
-  TrialQueue(Collection<TrialSpec> todo, Collection<TrialSpec> busy) {
+  TrialQueue(Collection<U> todo, Collection<U> busy) {
     ready = new ArrayDeque<>(todo);
     busy.forEach(this::busy);
   }
 
   /** The next trial to try, waiting for a busy one's retry time when nothing else is left; null when all are taken. */
-  synchronized TrialSpec take() throws InterruptedException {
+  synchronized U take() throws InterruptedException {
     while (true) {
       if (!ready.isEmpty()) {
         return ready.poll();
@@ -39,8 +39,8 @@ final class TrialQueue {
   }
 
   /** Puts back a trial whose lock another process holds, to be tried again later. */
-  synchronized void busy(TrialSpec t) {
-    deferred.add(new Deferred(t, System.currentTimeMillis() + RETRY_MILLIS));
+  synchronized void busy(U t) {
+    deferred.add(new Deferred<>(t, System.currentTimeMillis() + RETRY_MILLIS));
     notifyAll();
   }
 

@@ -13,7 +13,7 @@ import org.nb201.space.SearchSpace;
  * hash of exactly this content, so the same trial has the same id in every plan and on every machine.
  */
 public record TrialSpec(int index, String dataset, int hp, int seed, int channels, int cells, int trainLimit,
-    int evalLimit, int batchSize) {
+    int evalLimit, int batchSize) implements WorkUnit {
   /** The benchmark's batch size. */
   public static final int BENCH_BATCH = 256;
 
@@ -34,6 +34,7 @@ public record TrialSpec(int index, String dataset, int hp, int seed, int channel
   }
 
   /** A stable 16-hex-digit content hash. */
+  @Override
   public String id() {
     String canonical = "nb201-trial-v1|" + index + "|" + dataset + "|" + hp + "|" + seed + "|" + channels + "|" + cells
         + "|" + trainLimit + "|" + evalLimit + "|" + batchSize;

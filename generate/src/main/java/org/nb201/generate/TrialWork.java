@@ -16,7 +16,7 @@ import java.util.Set;
  * generators and workers, with any shard specs, can share a directory: no trial is trained twice at
  * once, and no trial gets two {@code done} or {@code recovered} lines for one result.
  */
-final class TrialWork implements AutoCloseable {
+final class TrialWork<U extends WorkUnit> implements AutoCloseable {
   /** How a trial ended for this process. */
   enum Status {
     /** Trained and logged by this process. */
@@ -39,24 +39,26 @@ final class TrialWork implements AutoCloseable {
   }
 
   private final Path out;
+  private final WorkKind<U> kind;
   private final TrialLocks locks;
   private final Ledger ledger;
   private final Ledger.Tail tail;
   private final Set<String> logged = new HashSet<>();
 
-  private TrialWork(Path out, TrialLocks locks, Ledger ledger) {
+  private TrialWork(Path out, WorkKind<U> kind, TrialLocks locks, Ledger ledger) {
     this.out = out;
+    this.kind = kind;
     this.locks = locks;
     this.ledger = ledger;
     this.tail = new Ledger.Tail(out);
   }
 
-  /** Opens the locks and the ledger of {@code out}, creating the results folder if needed. */
-  static TrialWork open(Path out) throws IOException {
+  /** Opens the locks and the ledger of {@code out} for units of {@code kind}, creating the results folder if needed. */
+  static <U extends WorkUnit> TrialWork<U> open(Path out, WorkKind<U> kind) throws IOException {
     Files.createDirectories(ResultFile.dir(out));
     TrialLocks locks = TrialLocks.open(out);
     try {
-      return new TrialWork(out, locks, Ledger.open(out));
+      return new TrialWork<>(out, kind, locks, Ledger.open(out));
     } catch (IOException | RuntimeException e) {
       locks.close();
       throw e;
@@ -69,7 +71,7 @@ final class TrialWork implements AutoCloseable {
    * temporary files found in the results folder) deleted, a damaged result moved aside, an unlogged
    * result logged as {@code recovered}.
    */
-  Result scan(TrialSpec t, List<Path> temps) throws IOException {
+  Result scan(U t, List<Path> temps) throws IOException {
     Path file = ResultFile.path(out, t.id());
     if (temps.isEmpty()) {
       if (!Files.exists(file)) {
@@ -87,8 +89,8 @@ final class TrialWork implements AutoCloseable {
     }
   }
 
-  /** Trains {@code t} unless its lock is held elsewhere or a valid result is there. */
-  Result run(TrialSpec t, TrialExecutor executor) throws IOException {
+  /** Does {@code t} unless its lock is held elsewhere or a valid result is there. */
+  Result run(U t) throws IOException {
     try (FileLock lock = locks.tryLock(t.id())) {
       if (lock == null) {
         return Result.BUSY;
@@ -97,10 +99,8 @@ final class TrialWork implements AutoCloseable {
         return Result.ALREADY;
       }
       long t0 = System.nanoTime();
-      TrialOutcome outcome;
       try {
-        outcome = executor.run(t);
-        ResultFile.write(out, outcome);
+        kind.run(t, out);
       } catch (Exception e) {
         double seconds = (System.nanoTime() - t0) / 1e9;
         String message = WorkerLoop.oneLine(e);
@@ -120,7 +120,7 @@ final class TrialWork implements AutoCloseable {
   }
 
   /** Under the trial's lock: deletes {@code temps}, moves a damaged result aside, logs an unlogged one. */
-  private Result settle(TrialSpec t, List<Path> temps) throws IOException {
+  private Result settle(U t, List<Path> temps) throws IOException {
     for (Path p : temps) {
       Files.deleteIfExists(p);
     }
@@ -129,7 +129,7 @@ final class TrialWork implements AutoCloseable {
       return Result.TODO;
     }
     try {
-      ResultFile.read(file, t);
+      kind.check(file, t);
     } catch (CorruptResultException e) {
       Files.move(file, file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis()));
       ledger.append(t.id(), "failed", 0, "damaged result moved aside and redone: " + e.getMessage());
@@ -142,9 +142,9 @@ final class TrialWork implements AutoCloseable {
     return Result.ALREADY;
   }
 
-  private static boolean valid(Path file, TrialSpec t) {
+  private boolean valid(Path file, U t) {
     try {
-      ResultFile.read(file, t);
+      kind.check(file, t);
       return true;
     } catch (CorruptResultException e) {
       return false;

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The inside of a worker process: reads trial ids from its input, one per line, runs each under its
- * lock ({@link TrialWork}: result file written atomically, ledger line appended) and answers
+ * The inside of a worker process: reads unit ids (trials, proxy chunks) from its input, one per
+ * line, runs each under its lock ({@link TrialWork}: result file written atomically, ledger line
+ * appended) and answers
  * {@code done <id> <seconds>}, {@code failed <id> <message>}, {@code busy <id>} (another process
  * holds it) or {@code already <id>} (a valid result is there). Ends at end of input, and at once,
  * without finishing its trial, when the process that started it dies ({@link #exitWithParent}).
@@ -23,15 +24,20 @@ public final class WorkerLoop {
 
   public static void serve(BufferedReader in, PrintStream out, Plan plan, Path dir, TrialExecutor executor)
       throws IOException {
-    Map<String, TrialSpec> trials = plan.byId();
-    try (TrialWork work = TrialWork.open(dir)) {
+    serve(in, out, plan.byId(), dir, new TrialKind(executor));
+  }
+
+  /** As {@link #serve(BufferedReader, PrintStream, Plan, Path, TrialExecutor)} for units of any kind, by id. */
+  public static <U extends WorkUnit> void serve(BufferedReader in, PrintStream out, Map<String, U> units, Path dir,
+      WorkKind<U> kind) throws IOException {
+    try (TrialWork<U> work = TrialWork.open(dir, kind)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String id = line.strip();
         if (id.isEmpty()) {
           continue;
         }
-        TrialSpec spec = trials.get(id);
-        out.println(spec == null ? "failed " + id + " not in the plan" : reply(id, work.run(spec, executor)));
+        U unit = units.get(id);
+        out.println(unit == null ? "failed " + id + " not in the plan" : reply(id, work.run(unit)));
         out.flush();
       }
     }

@@ -22,9 +22,18 @@ public final class SearchRunner {
   /** Runs {@code algorithm} against {@code oracle} until {@code budget} simulated seconds are used. */
   public static RunResult run(int run, long seed, SearchAlgorithm algorithm, Oracle oracle, double budget,
       PyRandom rng, boolean keepCurve) {
+    return run(run, seed, algorithm, oracle, budget, rng, keepCurve, 0);
+  }
+
+  /**
+   * As {@link #run(int, long, SearchAlgorithm, Oracle, double, PyRandom, boolean)} with {@code spent}
+   * seconds of the budget already used before the first evaluation (a warm-up's own cost).
+   */
+  public static RunResult run(int run, long seed, SearchAlgorithm algorithm, Oracle oracle, double budget,
+      PyRandom rng, boolean keepCurve, double spent) {
     SearchSpace space = SearchSpace.official();
     List<CurvePoint> curve = new ArrayList<>();
-    double used = 0;
+    double used = spent;
     int evaluated = 0;
     while (used < budget && evaluated < SearchLimits.MAX_EVALUATIONS) {
       Arch arch = algorithm.propose();

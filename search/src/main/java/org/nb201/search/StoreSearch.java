@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.space.Arch;
@@ -25,6 +26,18 @@ public final class StoreSearch {
   /** Runs {@code config} on {@code dataset} at {@code hp} of the store {@code api} reads. */
   public static SearchOutcome run(Nb201Api api, SearchConfig config, String dataset, int hp) {
     Instant started = Instant.now();
+    return run(api, dataset, hp, config.evalCost(), oracle -> SearchRunner.runAll(config, oracle),
+        store -> provenance(config, dataset, hp, started, store));
+  }
+
+  /**
+   * The protocol around any search over the store's oracle: {@code search} gets the oracle of {@code dataset}
+   * at {@code hp} (priced by the store's times, or {@code evalCost} per evaluation when it is not NaN) and
+   * returns its runs; they are summarised over the report columns, with the provenance {@code provenance}
+   * makes from the store's input (file and SHA-256).
+   */
+  public static SearchOutcome run(Nb201Api api, String dataset, int hp, double evalCost,
+      Function<TableOracle, List<RunResult>> search, Function<Input, Provenance> provenance) {
     FinalView signal = view(api, dataset, hp, StoreOracles.SPLIT);
     if (signal == null) {
       throw new IllegalArgumentException("store " + api.store().path().getFileName() + " has no hp " + hp + " "
@@ -34,10 +47,10 @@ public final class StoreSearch {
     }
     // one pass over the store file, on a thread of its own while the runs use theirs
     CompletableFuture<Input> store = CompletableFuture.supplyAsync(() -> api.store().fileInput());
-    StoreOracles.Priced priced = StoreOracles.build(signal, config.evalCost());
+    StoreOracles.Priced priced = StoreOracles.build(signal, evalCost);
     TableOracle oracle = priced.oracle();
     long t0 = System.nanoTime();
-    List<RunResult> results = SearchRunner.runAll(config, oracle);
+    List<RunResult> results = search.apply(oracle);
     double wall = (System.nanoTime() - t0) / 1e9;
     boolean paper = dataset.equals(StoreOracles.DATASET) && api.hps().contains(200);
     List<ReportMetric> columns = paper ? ReportMetric.PAPER : ReportMetric.of(dataset, hp);
@@ -52,11 +65,11 @@ public final class StoreSearch {
       // a store of our own reports only the splits its dataset has (the paper's columns are always shown)
       columns = columns.stream().filter(m -> views.containsKey(m) && hasValues(views.get(m))).toList();
     }
-    Provenance provenance = provenance(config, dataset, hp, started, join(store));
+    Provenance p = provenance.apply(join(store));
     Map<String, FinalView> byKey = new LinkedHashMap<>();
     columns.stream().filter(views::containsKey).forEach(m -> byKey.put(m.key(), views.get(m)));
     return new SearchOutcome(results,
-        SearchSummary.of(results, columns, views, oracle.coverage(), priced.cost(), provenance), wall, byKey);
+        SearchSummary.of(results, columns, views, oracle.coverage(), priced.cost(), p), wall, byKey);
   }
 
   /**

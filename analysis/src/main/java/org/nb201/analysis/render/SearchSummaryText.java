@@ -12,9 +12,14 @@ public final class SearchSummaryText {
 
   /** The header lines and one row per reported metric: mean, std, runs with a value, best in the store. */
   public static String render(SearchConfig c, SearchSummary s, double wallSeconds, String storeName) {
+    return render(String.format(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s",
+        c.algorithm(), c.runs(), c.budget(), c.seed(), storeName), s, wallSeconds);
+  }
+
+  /** As {@link #render(SearchConfig, SearchSummary, double, String)} under the caller's header line. */
+  public static String render(String header, SearchSummary s, double wallSeconds) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "nb201 search %s: %d runs, budget %.0f simulated s, seed %d, store %s%n",
-        c.algorithm(), c.runs(), c.budget(), c.seed(), storeName));
+    sb.append(header).append(System.lineSeparator());
     if (s.partialCoverage()) {
       sb.append(String.format(Locale.ROOT, "note: the store covers %d of %d cells; the algorithms search within"
           + " them%n", s.coveredCells(), Arch.COUNT));

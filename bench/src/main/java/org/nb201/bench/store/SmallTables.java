@@ -15,6 +15,8 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.HardwareTable;
+import org.nb201.bench.ProxyRecord;
+import org.nb201.bench.ProxySet;
 import org.nb201.space.Arch;
 import org.nb201.space.SearchSpace;
 import org.nb201.space.ToolVersion;
@@ -23,7 +25,8 @@ import org.nb201.space.provenance.Provenance;
 /**
  * Writes the small tables of a store at commit, once {@code metrics} is complete: {@code finals}
  * (derived from {@code metrics}), {@code archs} (all 15,625 official strings, so readers need no
- * nb201 code to map indices), {@code trials}, {@code costs}, {@code hardware}, {@code provenance}
+ * nb201 code to map indices), {@code trials}, {@code costs}, {@code hardware}, {@code proxies},
+ * {@code provenance}
  * and {@code meta}, each sorted by its key.
  */
 final class SmallTables {
@@ -34,7 +37,7 @@ final class SmallTables {
   }
 
   void write(List<StoreWriter.TrialRow> trials, Collection<CostRecord> costs, List<Provenance> provenance,
-      Collection<StoreWriter.HardwareRows> hardware) throws SQLException {
+      Collection<StoreWriter.HardwareRows> hardware, Collection<StoreWriter.ProxyRow> proxies) throws SQLException {
     try (Statement st = conn.createStatement()) {
       st.execute(StoreFormat.fillFinals());
     }
@@ -42,6 +45,7 @@ final class SmallTables {
     writeTrials(trials);
     writeCosts(costs);
     writeHardware(hardware);
+    writeProxies(proxies);
     writeProvenance(provenance);
     writeMeta();
   }
@@ -117,6 +121,37 @@ final class SmallTables {
     }
   }
 
+  /** In {@link StoreFormat#PROXIES_ORDER}: a proxy set's scores are one contiguous run. */
+  private void writeProxies(Collection<StoreWriter.ProxyRow> proxies) throws SQLException {
+    List<StoreWriter.ProxyRow> sorted = new ArrayList<>(proxies);
+    Comparator<ProxySet> bySet = Comparator.comparingInt((ProxySet s) -> StoreFormat.datasetCode(s.dataset()))
+        .thenComparing(ProxySet::proxy).thenComparingInt(ProxySet::channels).thenComparingInt(ProxySet::cells)
+        .thenComparingInt(ProxySet::seed).thenComparingInt(ProxySet::batch).thenComparing(ProxySet::source);
+    sorted.sort(Comparator.comparing((StoreWriter.ProxyRow r) -> r.record().set(), bySet)
+        .thenComparingInt(r -> r.record().index()));
+    try (DuckDBAppender a = conn.createAppender(StoreFormat.CATALOG, "main", "proxies")) {
+      for (StoreWriter.ProxyRow row : sorted) {
+        ProxyRecord r = row.record();
+        ProxySet s = r.set();
+        a.beginRow().append((short) r.index()).append(s.dataset()).append(s.proxy()).append((short) s.channels())
+            .append((short) s.cells()).append(s.seed()).append(s.batch()).append(s.source());
+        value(a, r.value());
+        value(a, r.seconds());
+        if (r.note() == null) {
+          a.appendNull();
+        } else {
+          a.append(r.note());
+        }
+        if (row.provenanceId() < 0) {
+          a.appendNull();
+        } else {
+          a.append(row.provenanceId());
+        }
+        a.endRow();
+      }
+    }
+  }
+
   private void writeProvenance(List<Provenance> provenance) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int id = 0; id < provenance.size(); id++) {
@@ -148,7 +183,7 @@ final class SmallTables {
     meta.put("metrics_order", StoreFormat.METRICS_ORDER);
     meta.put("units", "accuracy/top5 percent; loss mean cross-entropy; time seconds per epoch on that split;"
         + " flops/params millions; latency seconds per batch of 256;"
-        + " hardware latency milliseconds and energy millijoules per inference");
+        + " hardware latency milliseconds and energy millijoules per inference; proxies seconds per score");
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO meta VALUES (?, ?)")) {
       for (Map.Entry<String, String> e : meta.entrySet()) {
         ps.setString(1, e.getKey());

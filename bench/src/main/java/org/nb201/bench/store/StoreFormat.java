@@ -12,8 +12,11 @@ import org.nb201.space.Split;
  * languages in {@code docs/store-format.md}; change both together and bump {@link #VERSION}.
  */
 public final class StoreFormat {
-  /** The format this code writes: 2 added the {@code hardware} table (see {@link #TABLES_ADDED}). */
-  public static final int VERSION = 2;
+  /**
+   * The format this code writes: 2 added the {@code hardware} table, 3 the {@code proxies} table (see
+   * {@link #TABLES_ADDED}).
+   */
+  public static final int VERSION = 3;
   /** The oldest format this code still reads. */
   public static final int MIN_READABLE = 1;
   /** The value of the {@code meta} key {@code format}: identifies an nb201 store. */
@@ -59,11 +62,16 @@ public final class StoreFormat {
 
   /**
    * The tables each format version added, oldest first: a store of version {@code v} has the
-   * tables of versions 1..v. Version 2 added {@code hardware} (device latency and energy per cell).
+   * tables of versions 1..v. Version 2 added {@code hardware} (device latency and energy per cell),
+   * version 3 {@code proxies} (training-free scores per cell).
    */
   private static final List<List<String>> TABLES_ADDED = List.of(
       List.of("meta", "provenance", "archs", "trials", "costs", "metrics", "finals"),
-      List.of("hardware"));
+      List.of("hardware"),
+      List.of("proxies"));
+
+  /** The order of {@code proxies} rows: by score set, then architecture. */
+  public static final String PROXIES_ORDER = "dataset, proxy, channels, cells, seed, batch, source, index";
 
   private StoreFormat() {}
 
@@ -87,7 +95,10 @@ public final class StoreFormat {
             + " seed INTEGER, split split_t NOT NULL, accuracy DOUBLE, loss DOUBLE, top5 DOUBLE,"
             + " time_total DOUBLE, timed_epochs USMALLINT NOT NULL)",
         "CREATE TABLE hardware (index USMALLINT NOT NULL, dataset dataset_t NOT NULL, device VARCHAR NOT NULL,"
-            + " metric VARCHAR NOT NULL, value DOUBLE NOT NULL, unit VARCHAR NOT NULL, provenance_id INTEGER)");
+            + " metric VARCHAR NOT NULL, value DOUBLE NOT NULL, unit VARCHAR NOT NULL, provenance_id INTEGER)",
+        "CREATE TABLE proxies (index USMALLINT NOT NULL, dataset dataset_t NOT NULL, proxy VARCHAR NOT NULL,"
+            + " channels USMALLINT NOT NULL, cells USMALLINT NOT NULL, seed INTEGER NOT NULL, batch INTEGER NOT NULL,"
+            + " source VARCHAR NOT NULL, value DOUBLE, seconds DOUBLE, note VARCHAR, provenance_id INTEGER)");
   }
 
   /**

@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.EpochMetrics;
 import org.nb201.bench.HardwareTable;
+import org.nb201.bench.ProxyRecord;
+import org.nb201.bench.ProxySet;
+import org.nb201.bench.ProxyTable;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.space.Arch;
@@ -182,7 +185,7 @@ public final class StoreReader {
       throw new IllegalArgumentException("unknown table '" + table + "'; expected one of " + StoreFormat.tables());
     }
     if (!store.has(table)) {
-      return 0;
+      return 0; // a table of a later format version: an older store has no rows of it
     }
     long[] n = new long[1];
     query("SELECT count(*) FROM " + table, rs -> n[0] = rs.getLong(1));
@@ -344,6 +347,66 @@ public final class StoreReader {
         rs -> rows.add(new EpochMetrics(rs.getInt(1), Split.byKey(rs.getString(2)), num(rs, 3), num(rs, 4),
             num(rs, 5), num(rs, 6))), key.index(), key.hp());
     return Optional.of(new Trial(key, rows));
+  }
+
+  /** A proxy set with how many architectures it scored, with and without a number, and their seconds. */
+  public record ProxySetInfo(ProxySet set, int scored, int withValue, double seconds) {}
+
+  /** The proxy sets the store holds, in store order (none for a store older than format 3). */
+  public List<ProxySetInfo> proxySets() {
+    List<ProxySetInfo> out = new ArrayList<>();
+    if (!store.has("proxies")) {
+      return out;
+    }
+    query("SELECT proxy, dataset, channels, cells, seed, batch, source, count(*), count(value), sum(seconds)"
+        + " FROM proxies GROUP BY ALL ORDER BY dataset, proxy, channels, cells, seed, batch, source",
+        rs -> out.add(new ProxySetInfo(new ProxySet(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+            rs.getInt(5), rs.getInt(6), rs.getString(7)), rs.getInt(8), rs.getInt(9), num(rs, 10))));
+    return out;
+  }
+
+  /** The scores of one proxy set over the whole space (all absent when the store has none of it). */
+  public ProxyTable proxyTable(ProxySet set) {
+    double[] values = new double[Arch.COUNT];
+    double[] seconds = new double[Arch.COUNT];
+    Arrays.fill(values, Double.NaN);
+    Arrays.fill(seconds, Double.NaN);
+    Map<Integer, String> notes = new HashMap<>();
+    if (store.has("proxies")) {
+      StoreFormat.checkDataset(set.dataset());
+      query("SELECT index, value, seconds, note FROM proxies WHERE proxy = ? AND dataset = " + lit(set.dataset())
+          + " AND channels = ? AND cells = ? AND seed = ? AND batch = ? AND source = ?", rs -> {
+            int i = rs.getInt(1);
+            values[i] = num(rs, 2);
+            seconds[i] = num(rs, 3);
+            String note = rs.getString(4);
+            if (note != null) {
+              notes.put(i, note);
+            }
+          }, set.proxy(), set.channels(), set.cells(), set.seed(), set.batch(), set.source());
+    }
+    return new ProxyTable(set, values, seconds, notes);
+  }
+
+  /** Receives one stored proxy score and the provenance row it points to (-1 for none). */
+  @FunctionalInterface
+  public interface ProxyVisitor {
+    void row(ProxyRecord record, int provenanceId);
+  }
+
+  /** Every proxy score, in store order (none for a store older than format 3). */
+  public void proxyRows(ProxyVisitor v) {
+    if (!store.has("proxies")) {
+      return;
+    }
+    query("SELECT index, proxy, dataset, channels, cells, seed, batch, source, value, seconds, note, provenance_id"
+        + " FROM proxies ORDER BY " + StoreFormat.PROXIES_ORDER, rs -> {
+          ProxySet set = new ProxySet(rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+              rs.getInt(7), rs.getString(8));
+          int prov = rs.getInt(12);
+          prov = rs.wasNull() ? -1 : prov;
+          v.row(new ProxyRecord(rs.getInt(1), set, num(rs, 9), num(rs, 10), rs.getString(11)), prov);
+        });
   }
 
   /** Runs a query with parameters and hands each row to {@code rows}; used by exporters and views. */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.duckdb.DuckDBConnection;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.HardwareTable;
+import org.nb201.bench.ProxyRecord;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
@@ -48,6 +49,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   private final Map<Long, CostRecord> costs = new HashMap<>();
   private final List<Provenance> provenance = new ArrayList<>();
   private final Map<String, HardwareRows> hardware = new LinkedHashMap<>();
+  private final Map<String, ProxyRow> proxies = new LinkedHashMap<>();
   private int currentProvenance = -1;
   private long carriedRows;
   private boolean committed;
@@ -58,6 +60,8 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
 
   /** A hardware table and the provenance row its values point to. */
   record HardwareRows(HardwareTable table, int provenanceId) {}
+  /** A proxy score and the provenance row it points to. */
+  record ProxyRow(ProxyRecord record, int provenanceId) {}
 
   private StoreWriter(Path target, boolean overwrite) {
     this.target = target.toAbsolutePath().normalize();
@@ -163,7 +167,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
 
   /**
    * Starts this store with everything {@code old} holds: its provenance rows (with their ids),
-   * trials, metric rows, costs and hardware values. Must come before anything else is added. The
+   * trials, metric rows, costs, hardware values and proxy scores. Must come before anything else is added. The
    * metric rows are copied by DuckDB in store order without passing through Java, so a later
    * commit of a store that only gained small tables needs no sort; trials added afterwards make
    * the writer sort once at commit. A version-1 store is carried over into the current format.
@@ -173,7 +177,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   public int carryOver(Store old) {
     checkOpen();
     if (!provenance.isEmpty() || !trials.isEmpty() || !costs.isEmpty() || !hardware.isEmpty()
-        || metrics.rows() > 0) {
+        || !proxies.isEmpty() || metrics.rows() > 0) {
       throw new IllegalStateException("carryOver must come before anything else is added to " + target);
     }
     StoreReader r = old.reader();
@@ -193,6 +197,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
       HardwareTable t = r.hardware(set.device(), set.dataset(), set.metric());
       hardware.put(hardwareKey(t.device(), t.dataset(), t.metric()), new HardwareRows(t, set.provenanceId()));
     }
+    r.proxyRows((rec, id) -> proxies.put(proxyKey(rec), new ProxyRow(rec, id)));
     try (Statement st = conn.createStatement()) {
       st.execute("ATTACH '" + sql(old.path()) + "' AS carried (READ_ONLY)");
       try {
@@ -217,6 +222,42 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   public void putCost(CostRecord cost) {
     checkOpen();
     costs.put((long) cost.index() * 16 + StoreFormat.checkDataset(cost.dataset()), cost);
+  }
+
+  /**
+   * Adds one training-free score, attributed to the current provenance; a second score of the same
+   * (proxy set, index) is an error. A score that is not a number is stored as NULL with its note.
+   */
+  public void addProxy(ProxyRecord r) {
+    checkOpen();
+    StoreFormat.checkDataset(r.set().dataset());
+    if (proxies.putIfAbsent(proxyKey(r), new ProxyRow(r, currentProvenance)) != null) {
+      throw new IllegalArgumentException(r.set().describe() + " of index " + r.index() + " added twice");
+    }
+  }
+
+  /**
+   * Adds one training-free score as {@link #addProxy} does, replacing a score of the same (proxy set,
+   * index) added or carried over before; returns whether it replaced one.
+   */
+  public boolean putProxy(ProxyRecord r) {
+    checkOpen();
+    StoreFormat.checkDataset(r.set().dataset());
+    return proxies.put(proxyKey(r), new ProxyRow(r, currentProvenance)) != null;
+  }
+
+  /** Whether a score of this (proxy set, index) was added. */
+  public boolean hasProxy(ProxyRecord r) {
+    return proxies.containsKey(proxyKey(r));
+  }
+
+  private static String proxyKey(ProxyRecord r) {
+    return r.set() + "\t" + r.index();
+  }
+
+  /** Proxy scores added so far. */
+  public int proxyCount() {
+    return proxies.size();
   }
 
   /** Trials added so far. */
@@ -270,7 +311,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   }
 
   private void moveIntoPlace(Path file) throws SQLException, IOException {
-    new SmallTables(conn).write(trials, costs.values(), provenance, hardware.values());
+    new SmallTables(conn).write(trials, costs.values(), provenance, hardware.values(), proxies.values());
     try (Statement st = conn.createStatement()) {
       st.execute("CHECKPOINT");
     }

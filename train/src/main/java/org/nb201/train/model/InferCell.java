@@ -32,6 +32,7 @@ public final class InferCell extends AbstractBlock {
 
   private final Arch arch;
   private final ReLUConvBN[] convs = new ReLUConvBN[Arch.EDGES];
+  private ForwardTap tap = ForwardTap.NONE;
 
   /** The cell {@code arch} with {@code channels} channels on every node. */
   public InferCell(Arch arch, int channels) {
@@ -53,6 +54,16 @@ public final class InferCell extends AbstractBlock {
         int k = op == Op.NOR_CONV_3X3 ? 3 : 1;
         convs[e.index()] = addChildBlock("edge" + e.to() + "_" + e.from(),
             new ReLUConvBN(channels, k, 1, channelsLast, norm));
+      }
+    }
+  }
+
+  /** Sets the observer of forward passes ({@link TinyNetwork#setTap}). */
+  void setTap(ForwardTap tap) {
+    this.tap = tap;
+    for (ReLUConvBN conv : convs) {
+      if (conv != null) {
+        conv.setTap(tap);
       }
     }
   }
@@ -88,6 +99,7 @@ public final class InferCell extends AbstractBlock {
           case NONE -> null;
           case SKIP_CONNECT -> nodes[from];
           case NOR_CONV_1X1, NOR_CONV_3X3 -> {
+            tap.reluInput(nodes[from]); // the official cell has one ReLU per conv edge
             if (relus[from] == null) {
               relus[from] = Activation.relu(nodes[from]);
             }
@@ -97,7 +109,7 @@ public final class InferCell extends AbstractBlock {
             }
             yield o;
           }
-          case AVG_POOL_3X3 -> Pool.avgPool2d(nodes[from], POOL_KERNEL, POOL_STRIDE, POOL_PAD, false, false);
+          case AVG_POOL_3X3 -> averagePool(nodes[from]);
         };
         if (out == null) {
           continue;
@@ -132,6 +144,25 @@ public final class InferCell extends AbstractBlock {
       }
     }
     return new NDList(nodes[Edge.NODES - 1]);
+  }
+
+  /**
+   * The {@code avg_pool_3x3} op: 3x3 average, stride 1, padding 1, over the pixels inside the map
+   * only ({@code nn.AvgPool2d(3, 1, 1, count_include_pad=False)} in AutoDL-Projects
+   * {@code lib/models/cell_operations.py::POOLING}). DJL 0.36's PyTorch engine ignores
+   * {@code avgPool2d}'s {@code countIncludePad = false} and always divides by 9 (measured: a 3x3
+   * map of ones pools to 4/9 in the corners), so the padded average is divided by the share of real
+   * pixels under each window, the same map pooled from ones.
+   */
+  public static NDArray averagePool(NDArray x) {
+    NDArray padded = Pool.avgPool2d(x, POOL_KERNEL, POOL_STRIDE, POOL_PAD, false, true);
+    Shape s = x.getShape();
+    try (NDArray ones = x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)), x.getDataType());
+        NDArray share = Pool.avgPool2d(ones, POOL_KERNEL, POOL_STRIDE, POOL_PAD, false, true)) {
+      NDArray out = padded.div(share);
+      padded.close();
+      return out;
+    }
   }
 
   @Override

@@ -46,6 +46,7 @@ public class MacroNetwork extends AbstractBlock {
   private final BatchNorm lastBn;
   private final Linear classifier;
   private final boolean channelsLast;
+  private ForwardTap tap = ForwardTap.NONE;
 
   /**
    * The skeleton for {@code shape} with cells from {@code cells}; {@code channelsLast} says that the
@@ -110,6 +111,22 @@ public class MacroNetwork extends AbstractBlock {
     return classifier;
   }
 
+  /**
+   * Sets the observer of later forward passes ({@link ForwardTap#NONE} to stop observing): every
+   * ReLU input and every conv and linear output of the network, for training-free scores. The
+   * fixed cells ({@link InferCell}) and the reduction blocks report theirs.
+   */
+  public void setTap(ForwardTap tap) {
+    this.tap = tap == null ? ForwardTap.NONE : tap;
+    for (Block b : body) {
+      if (b instanceof InferCell cell) {
+        cell.setTap(this.tap);
+      } else if (b instanceof ResNetReduction r) {
+        r.setTap(this.tap);
+      }
+    }
+  }
+
   /** Number of trainable parameters (BN running statistics excluded). */
   public long trainableParameterCount() {
     long n = 0;
@@ -134,24 +151,43 @@ public class MacroNetwork extends AbstractBlock {
     // every intermediate is closed once consumed (autograd keeps what backward needs); a block may
     // return its input unchanged (a cell whose output is a skip of its input)
     NDList stem = stemConv.forward(ps, inputs, training);
-    NDList x = new NDList(ChannelsLast.batchNorm(stemBn, ps, stem.head(), training, channelsLast));
+    NDArray stemOut = tap.layerOutput(stemConv, stem.head());
+    NDList x = new NDList(tapBlock(ChannelsLast.batchNorm(stemBn, ps, stemOut, training, channelsLast)));
+    if (stemOut != stem.head()) {
+      stemOut.close();
+    }
     stem.close();
     for (Block b : body) {
       NDList y = forwardBlock(b, ps, x, training);
       if (y.head() != x.head()) {
         x.close();
       }
-      x = y;
+      x = new NDList(tapBlock(y.head()));
     }
     NDArray bn = ChannelsLast.batchNorm(lastBn, ps, x.head(), training, channelsLast);
     x.close();
+    tap.reluInput(bn);
     NDArray relu = Activation.relu(bn);
     bn.close();
     NDArray features = Pool.globalAvgPool2d(relu);
     relu.close();
     NDList logits = classifier.forward(ps, new NDList(features), training);
     features.close();
+    NDArray tapped = tap.layerOutput(classifier, logits.head());
+    if (tapped != logits.head()) {
+      logits.close();
+      return new NDList(tapped);
+    }
     return logits;
+  }
+
+  /** The tap's view of a block output (a replaced one is closed: autograd keeps what it needs). */
+  private NDArray tapBlock(NDArray x) {
+    NDArray t = tap.blockOutput(x);
+    if (t != x) {
+      x.close();
+    }
+    return t;
   }
 
   @Override

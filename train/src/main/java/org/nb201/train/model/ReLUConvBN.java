@@ -27,6 +27,7 @@ public final class ReLUConvBN extends AbstractBlock {
   private final BatchNorm bn;
   private final boolean channelsLast;
   private final CellNorm norm;
+  private ForwardTap tap = ForwardTap.NONE;
 
   /** A block with {@code outChannels} filters of size {@code kernel}, stride {@code stride}. */
   public ReLUConvBN(int outChannels, int kernel, int stride) {
@@ -63,6 +64,11 @@ public final class ReLUConvBN extends AbstractBlock {
         .optCenter(norm.affine()).optScale(norm.affine()).build();
   }
 
+  /** Sets the observer of forward passes ({@link TinyNetwork#setTap}). */
+  void setTap(ForwardTap tap) {
+    this.tap = tap;
+  }
+
   /** The convolution, for cost counting. */
   public Conv2d conv() {
     return conv;
@@ -73,6 +79,7 @@ public final class ReLUConvBN extends AbstractBlock {
       PairList<String, Object> params) {
     // intermediates are closed as soon as they are consumed: autograd keeps what backward needs
     // (PyTorch frees them the same way when Python drops the reference), the rest is freed now
+    tap.reluInput(inputs.singletonOrThrow());
     NDArray relu = Activation.relu(inputs.singletonOrThrow());
     NDArray out = convBn(ps, relu, training);
     relu.close();
@@ -88,7 +95,11 @@ public final class ReLUConvBN extends AbstractBlock {
     NDList c = conv.forward(ps, new NDList(relu), training);
     // without running statistics the norm normalises with the batch's statistics in evaluation too
     // (its DJL running averages are then updated but never read)
-    NDArray out = ChannelsLast.batchNorm(bn, ps, c.head(), norm.batchStatistics(training), channelsLast);
+    NDArray y = tap.layerOutput(conv, c.head());
+    NDArray out = ChannelsLast.batchNorm(bn, ps, y, norm.batchStatistics(training), channelsLast);
+    if (y != c.head()) {
+      y.close();
+    }
     c.close();
     return out;
   }

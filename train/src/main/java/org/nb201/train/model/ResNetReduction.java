@@ -24,6 +24,7 @@ public final class ResNetReduction extends AbstractBlock {
   private final ReLUConvBN convA;
   private final ReLUConvBN convB;
   private final Conv2d shortcut;
+  private ForwardTap tap = ForwardTap.NONE;
 
   /** A block that maps any width to {@code outChannels} and halves the map. */
   public ResNetReduction(int outChannels) {
@@ -40,6 +41,13 @@ public final class ResNetReduction extends AbstractBlock {
         .setFilters(outChannels)
         .optBias(false)
         .build());
+  }
+
+  /** Sets the observer of forward passes ({@link TinyNetwork#setTap}). */
+  void setTap(ForwardTap tap) {
+    this.tap = tap;
+    convA.setTap(tap);
+    convB.setTap(tap);
   }
 
   public ReLUConvBN convA() {
@@ -67,8 +75,12 @@ public final class ResNetReduction extends AbstractBlock {
     NDList branch = convB.forward(ps, a, training);
     a.close();
     NDArray pooled = Pool.avgPool2d(x, TWO, TWO, ZERO, false, true);
-    NDArray residual = shortcut.forward(ps, new NDList(pooled), training).head();
+    NDArray conv = shortcut.forward(ps, new NDList(pooled), training).head();
     pooled.close();
+    NDArray residual = tap.layerOutput(shortcut, conv);
+    if (residual != conv) {
+      conv.close();
+    }
     NDArray sum = residual.add(branch.head());
     residual.close();
     branch.close();

@@ -7,13 +7,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.nb201.space.Arch;
 import org.nb201.space.Edge;
 import org.nb201.space.Op;
 import org.nb201.train.model.CellNorm;
+import org.nb201.train.model.InferCell;
 import org.nb201.train.model.ReLUConvBN;
 
 /**
@@ -28,9 +28,6 @@ import org.nb201.train.model.ReLUConvBN;
  */
 public final class SearchCell extends AbstractBlock {
   private static final byte VERSION = 1;
-  private static final Shape POOL_KERNEL = new Shape(3, 3);
-  private static final Shape POOL_STRIDE = new Shape(1, 1);
-  private static final Shape POOL_PAD = new Shape(1, 1);
 
   private final ReLUConvBN[] conv1 = new ReLUConvBN[Arch.EDGES];
   private final ReLUConvBN[] conv3 = new ReLUConvBN[Arch.EDGES];
@@ -88,7 +85,7 @@ public final class SearchCell extends AbstractBlock {
               }
               yield o;
             }
-            case AVG_POOL_3X3 -> Pool.avgPool2d(nodes[from], POOL_KERNEL, POOL_STRIDE, POOL_PAD, false, false);
+            case AVG_POOL_3X3 -> InferCell.averagePool(nodes[from]);
             case NONE -> throw new IllegalStateException("'none' is never computed");
           };
           boolean outOwned = out != nodes[from];

@@ -23,6 +23,22 @@ class InferCellTest {
   private record Pass(float[] out, float[] inputGrad, float[][] weightGrads) {}
 
   @Test
+  void averagePoolCountsOnlyThePixelsInsideTheMap() {
+    // nn.AvgPool2d(3, 1, 1, count_include_pad=False) of a map of ones is all ones; DJL's own flag
+    // is ignored by its PyTorch engine (corners came out 4/9 before the fix)
+    try (NDManager m = ENGINE.newBaseManager()) {
+      float[] y = InferCell.averagePool(m.ones(new Shape(2, 3, 4, 5))).toFloatArray();
+      assertThat(y).hasSize(120).containsOnly(1f);
+      NDArray x = m.arange(16f).reshape(1, 1, 4, 4);
+      // corner (0, 0): mean of 0, 1, 4, 5; edge (0, 1): mean of 0, 1, 2, 4, 5, 6
+      float[] v = InferCell.averagePool(x).toFloatArray();
+      assertThat(v[0]).isEqualTo(2.5f);
+      assertThat(v[1]).isEqualTo(3f);
+      assertThat(v[5]).isEqualTo(5f);
+    }
+  }
+
+  @Test
   void sharedReluPerNodeGivesTheValuesAndGradientsOfOneReluPerEdge() {
     // node 0 feeds three conv edges, node 1 two: the cell computes relu(node) once for them
     Arch arch = Arch.parse(
