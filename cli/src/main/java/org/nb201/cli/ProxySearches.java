@@ -111,7 +111,8 @@ final class ProxySearches {
     List<String> all = r.proxySets().stream().map(s -> s.set().describe()).toList();
     if (sets.isEmpty()) {
       throw new UserException("the store holds no " + name + " scores" + (seed != null || batch != null
-          ? " with that --proxy-seed/--proxy-batch" : "") + "; it holds " + (all.isEmpty() ? "none (run 'nb201 proxies')"
+          ? " with that --proxy-seed/--proxy-batch" : "") + "; it holds "
+          + (all.isEmpty() ? "none (run 'nb201 proxies')"
           : all));
     }
     throw new UserException("the store holds " + sets.size() + " sets of " + name + " scores: "

@@ -78,7 +78,8 @@ class ProxiesCommandTest {
     Path store = tmp.resolve("p.duckdb");
     CliRun unknown = CliRun.of("proxies", "--store", store.toString(), "--proxies", "synflo", "--dataset", "cifar10");
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).hasLineCount(1).contains("unknown proxy 'synflo'; expected one of params, flops, synflow");
+    assertThat(unknown.err()).hasLineCount(1)
+        .contains("unknown proxy 'synflo'; expected one of params, flops, synflow");
     CliRun noise = CliRun.of("proxies", "--store", store.toString(), "--proxies", "naswot,snip", "--dataset",
         "cifar10", "--batch", "noise");
     assertThat(noise.exitCode()).isEqualTo(2);

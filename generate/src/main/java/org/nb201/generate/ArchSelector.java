@@ -32,7 +32,10 @@ public final class ArchSelector {
     return new ArrayList<>(chosen);
   }
 
-  /** The cells of an {@code --archs} value: {@code all}, {@code unique} or indices and ranges such as {@code 0,11,100-120}. */
+  /**
+   * The cells of an {@code --archs} value: {@code all}, {@code unique} or indices and ranges such as
+   * {@code 0,11,100-120}.
+   */
   public static List<Integer> indices(String archs) {
     return parse(archs, SearchSpace.official());
   }

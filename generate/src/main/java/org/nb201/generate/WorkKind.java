@@ -14,7 +14,10 @@ public interface WorkKind<U extends WorkUnit> {
   /** The progress bar's task name, e.g. {@code generate}. */
   String task();
 
-  /** Does {@code unit} and writes its result file {@code ResultFile.path(out, unit.id())} atomically; throws on failure. */
+  /**
+   * Does {@code unit} and writes its result file {@code ResultFile.path(out, unit.id())} atomically;
+   * throws on failure.
+   */
   void run(U unit, Path out) throws Exception;
 
   /** Checks the result file of {@code unit}; a damaged or foreign file is a {@link CorruptResultException}. */

@@ -18,9 +18,10 @@ import org.nb201.space.Op;
  * One searched cell (spec 2.2): node i is the sum of its incoming edges' outputs in string order,
  * the output is node 3. Every edge has its own weights; the ReLU that starts each conv edge is
  * computed once per source node and shared by that node's conv edges (identical values).
- * {@code none} edges are skipped in the sum; a node whose edges are all {@code none} is a real zero tensor ({@code zerosLike}, never a
- * {@code Number} multiply, which DJL frees before backward). Intermediate arrays (edge outputs,
- * partial sums, inner nodes) are closed as soon as they are consumed, as Python would drop them:
+ * {@code none} edges are skipped in the sum; a node whose edges are all {@code none} is a real zero
+ * tensor ({@code zerosLike}, never a {@code Number} multiply, which DJL frees before backward).
+ * Intermediate arrays (edge outputs, partial sums, inner nodes) are closed as soon as they are
+ * consumed, as Python would drop them:
  * autograd keeps whatever backward needs, so activation memory matches PyTorch's. The output may
  * be the input itself (a lone skip edge into node 3).
  */
@@ -79,7 +80,8 @@ public final class InferCell extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+      PairList<String, Object> params) {
     NDArray[] nodes = new NDArray[Edge.NODES];
     NDArray[] relus = new NDArray[Edge.NODES]; // relu(node), shared by the conv edges leaving it
     int[] convUses = new int[Edge.NODES];

@@ -147,7 +147,8 @@ public class MacroNetwork extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+      PairList<String, Object> params) {
     // every intermediate is closed once consumed (autograd keeps what backward needs); a block may
     // return its input unchanged (a cell whose output is a skip of its input)
     NDList stem = stemConv.forward(ps, inputs, training);

@@ -145,7 +145,8 @@ public final class SearchCell extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+      PairList<String, Object> params) {
     throw new UnsupportedOperationException("a search cell runs inside a Supernet pass, which supplies its op weights");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
@@ -168,7 +169,7 @@ class SupernetTest {
             Batch b = batch(bm, true);
             for (boolean training : new boolean[] {true, false}) {
               float[] fromSupernet = net.forward(ps, b.images(), training, new SinglePath(arch)).toFloatArray();
-              float[] fromTiny = tiny.forward(ps, new ai.djl.ndarray.NDList(b.images()), training).head().toFloatArray();
+              float[] fromTiny = tiny.forward(ps, new NDList(b.images()), training).head().toFloatArray();
               assertThat(fromSupernet).as("%s track %s training %s", index, track, training).containsExactly(fromTiny);
             }
           }
