@@ -26,7 +26,7 @@ class InfoCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     String[] lines = r.lines();
     assertThat(lines[0]).startsWith("store       " + store + " (");
-    assertThat(lines[1]).startsWith("format      nb201-store 2, written by nb201 ");
+    assertThat(lines[1]).startsWith("format      nb201-store 3, written by nb201 ");
     assertThat(lines[2]).isEqualTo("rows        metrics 2448, trials 8, costs 3, archs 15625, hardware 0, proxies 0");
     assertThat(lines[3]).isEqualTo("trial sets  dataset           hp   trials  archs  seeds");
     assertThat(lines[4]).isEqualTo("            cifar10-valid     12        2      1  111 777");
@@ -42,7 +42,7 @@ class InfoCommandTest {
     CliRun r = CliRun.of("info", store.toString(), "--verify", "--json");
     assertThat(r.exitCode()).isZero();
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
-    assertThat(o.get("format_version").getAsString()).isEqualTo("2");
+    assertThat(o.get("format_version").getAsString()).isEqualTo("3");
     assertThat(o.getAsJsonArray("hardware")).isEmpty();
     assertThat(o.getAsJsonObject("rows").get("metrics").getAsLong()).isEqualTo(2448);
     assertThat(o.getAsJsonArray("trial_sets")).hasSize(2);

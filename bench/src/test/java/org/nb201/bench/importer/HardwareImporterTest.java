@@ -53,7 +53,7 @@ class HardwareImporterTest {
     HardwareImporter.importHardware(pixel3, store, device("pixel3"), false);
     try (Store st = Store.open(store)) {
       StoreReader r = st.reader();
-      assertThat(st.formatVersion()).isEqualTo(2);
+      assertThat(st.formatVersion()).isEqualTo(3);
       assertThat(r.hardwareSets()).containsExactly(
           new StoreReader.HardwareSet("fpga", "cifar10", "latency", "ms", 15_625, 1),
           new StoreReader.HardwareSet("pixel3", "cifar10", "latency", "ms", 15_625, 2));
