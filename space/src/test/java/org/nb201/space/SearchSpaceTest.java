@@ -8,7 +8,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The official index order (spec 1.3). */
+/**
+ * The official index order (AutoDL-Projects {@code exps/NAS-Bench-201/main.py::generate_meta_info}); see
+ * docs/search-space.md#the-official-index.
+ */
 class SearchSpaceTest {
   private final SearchSpace space = SearchSpace.official();
 
