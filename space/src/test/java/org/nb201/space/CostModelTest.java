@@ -37,7 +37,7 @@ class CostModelTest {
   }
 
   @Test
-  void otherSpecExamples() {
+  void otherDocsExamples() {
     assertThat(cost(11, Dataset.CIFAR10).mflopsText()).isEqualTo("113.95137");
     assertThat(cost(11, Dataset.CIFAR10).mparamsText()).isEqualTo("0.802426");
     assertThat(cost(284, Dataset.CIFAR10).mflopsText()).isEqualTo("11.71521");
@@ -45,7 +45,7 @@ class CostModelTest {
   }
 
   @Test
-  void everyCellMatchesTheClosedFormsOfTheSpec() {
+  void everyCellMatchesTheClosedForms() {
     for (int i = 0; i < space.size(); i++) {
       Arch a = space.arch(i);
       int n3 = a.count(Op.NOR_CONV_3X3);
@@ -61,7 +61,7 @@ class CostModelTest {
   }
 
   @Test
-  void rangeOnCifar10MatchesSpecAndTheLargestCellHasTheDjlMeasuredParamCount() {
+  void rangeOnCifar10MatchesTheDocsAndTheLargestCellHasTheDjlMeasuredParamCount() {
     assertThat(CostModel.cost(Arch.uniform(Op.NONE), Dataset.CIFAR10).mflopsText()).isEqualTo("7.78305");
     Cost max = CostModel.cost(Arch.uniform(Op.NOR_CONV_3X3), Dataset.CIFAR10);
     assertThat(max.mflopsText()).isEqualTo("220.11969");

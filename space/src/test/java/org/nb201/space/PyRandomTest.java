@@ -13,14 +13,14 @@ import org.junit.jupiter.api.Test;
  */
 class PyRandomTest {
   @Test
-  void firstMt19937OutputsForSeed88MatchSpec() {
+  void firstMt19937OutputsForSeed88MatchTheDocs() {
     PyRandom r = new PyRandom(88);
     long[] got = IntStream.range(0, 5).mapToLong(i -> r.nextUint32()).toArray();
     assertThat(got).containsExactly(1707201716L, 4182107318L, 813946014L, 1429399738L, 3875947387L);
   }
 
   @Test
-  void firstShuffleSwapTargetsMatchSpec() {
+  void firstShuffleSwapTargetsMatchTheDocs() {
     PyRandom r = new PyRandom(88);
     int[] j = new int[5];
     for (int k = 0; k < 5; k++) {
