@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Regularized evolution (spec 7.1) in numpy, vectorised across runs: all runs advance in lockstep,
+"""Regularized evolution (AutoDL-Projects exps/NAS-Bench-201-algos/R_EA.py::regularized_evolution;
+see docs/search-algorithms.md#regularized-evolution) in numpy, vectorised across runs: all runs advance in lockstep,
 each numpy operation handles every run at once. The baseline for nb201's Java search speed claim.
 
 usage: rea.py <oracle.csv> <runs> <budget> <repetitions>

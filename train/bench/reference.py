@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Plain PyTorch TinyNetwork (NAS-Bench-201 spec sections 2-3), written for nb201's speed comparison.
+"""Plain PyTorch TinyNetwork (AutoDL-Projects xautodl/models/cell_infers/tiny_network.py::TinyNetwork trained with
+the protocol of docs/network-and-protocol.md#training-protocol), written for nb201's speed comparison.
 
 usage: reference.py <arch-string> <C> <N> <images> <epochs> <threads> random|<fashion-dir>
 Prints one line key=value like TrainBench: training images/s after the first two batches (epoch

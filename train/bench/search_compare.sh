@@ -1,6 +1,7 @@
 #!/bin/sh
 # Side-by-side speed and memory of one weight-sharing search epoch: nb201 (SearchBench, DJL + PyTorch
-# 2.7.1) against a plain PyTorch supernet written from the paper's description (search_reference.py,
+# 2.7.1) against a plain PyTorch supernet written from the official settings (AutoDL-Projects
+# exps/NAS-Bench-201-algos/DARTS-V1.py, GDAS.py; docs/search-algorithms.md#weight-sharing-methods) (search_reference.py,
 # Debian python3-torch), same method, C, N, batch 64, threads, images and data kind.
 # usage: train/bench/search_compare.sh <darts-v1|gdas> <C> <N> <images> <threads> random|<fashion-dir> [rounds]
 # Runs both alternately `rounds` times (default 3) and prints each run, each round's images/s ratio

@@ -2,7 +2,9 @@
 """Plain PyTorch NAS-Bench-201 supernet and search steps, written for nb201's speed comparison.
 
 usage: search_reference.py <darts-v1|gdas> <C> <N> <images> <threads> random|<fashion-dir>
-Written from the paper's description of the weight-sharing baselines (supernet with all five ops on
+Written from the official settings of the weight-sharing baselines (AutoDL-Projects
+xautodl/models/cell_searchs/, exps/NAS-Bench-201-algos/DARTS-V1.py and GDAS.py,
+configs/nas-benchmark/algos/*.config; docs/search-algorithms.md#weight-sharing-methods: supernet with all five ops on
 every edge, non-affine cell norms with batch statistics, biased cell convolutions, one 6x5 alpha;
 DARTS-V1: weight step then alpha step; GDAS: hard Gumbel sample per forward pass), as a PyTorch
 user would write it. Runs one search epoch over <images> training images (batch 64, each paired

@@ -2,13 +2,15 @@
 """Builds small NAS-Bench-201 benchmark files in the real torch.save format, both containers,
 with genuine numbers taken from the NATS-Bench sample files in ../shared/data/nats-tss-sample.
 
-Layout (spec 5.3): {'meta_archs': [...], 'total_archs': 15625, 'arch2infos': {index: {'less':
+Layout (NAS-Bench-201 nas_201_api/api_201.py::NASBench201API; docs/benchmark-data.md#the-record-of-a-trial):
+{'meta_archs': [...], 'total_archs': 15625, 'arch2infos': {index: {'less':
 ArchResults state, 'full': ArchResults state}}, 'evaluated_indexes': [...]}, 'less' being the
 12-epoch and 'full' the 200-epoch schedule. To stay small, 'meta_archs' holds the first 12
 official strings and only some (dataset, seed) runs are kept:
   arch 0:  full cifar100 777/888/999; less cifar10-valid 111/777, cifar10 111
   arch 11: full cifar10 777/888/999; less cifar10-valid 777
-v1.1 files keep the times; the v1.0 file drops them from every 'full' run (spec 5.4) and keeps
+v1.1 files keep the times; the v1.0 file drops them from every 'full' run (AutoDL-Projects issue #55;
+docs/benchmark-data.md#time-model) and keeps
 only arch 0.
 
 Usage (from the repository root; needs Debian's python3-torch):

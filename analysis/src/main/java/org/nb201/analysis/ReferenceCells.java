@@ -3,7 +3,8 @@ package org.nb201.analysis;
 import java.util.List;
 
 /**
- * The reference cells analyses mark (NAS-Bench-201 paper, section 2.1 and figure 4): the ResNet
+ * The reference cells analyses mark (AutoDL-Projects {@code exps/NAS-Bench-201/visualize.py}; see
+ * docs/network-and-protocol.md#reference-cells and docs/search-space.md#reference-indices-and-checksums): the ResNet
  * cell and the cells with one op on every edge, plus index 0. Indices in the official order.
  */
 public final class ReferenceCells {

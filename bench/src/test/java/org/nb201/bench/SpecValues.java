@@ -14,8 +14,13 @@ import org.nb201.bench.query.SeedChoice;
 import org.nb201.space.Split;
 
 /**
- * The official values of spec 5.4 and 5.7, checked through the query API on a store holding the
- * genuine records of archs 0 and 11 (however they were imported): one place for these numbers.
+ * The official values of archs 0 and 11, checked through the query API on a store holding their
+ * genuine records (however they were imported): one place for these numbers. They are what NATS-Bench
+ * {@code nats_bench/api_topology.py::NATStopology.get_more_info(..., hp='200', is_random=False)} returns for
+ * NATS-Bench {@code fake_torch_dir/NATS-tss-v1_0-3ffb9-simple/000000.pickle.pbz2} and {@code 000011.pickle.pbz2}
+ * (docs/benchmark-data.md#accuracy-semantics); the times are
+ * the pseudo-times of AutoDL-Projects {@code exps/NATS-Bench/tss-collect.py::correct_time_related_info}
+ * (docs/benchmark-data.md#time-model).
  */
 public final class SpecValues {
   private SpecValues() {
@@ -29,7 +34,7 @@ public final class SpecValues {
     return api.getMoreInfo(index, dataset, null, hp, SeedChoice.fixed(seed));
   }
 
-  /** Every value of spec 5.7 plus the time fields of 5.4 (a store with all of archs 0 and 11). */
+  /** Every accuracy of the two sample records plus their time fields (a store with all of archs 0 and 11). */
   public static void assertAll(Path store) throws Exception {
     try (Nb201Api api = Nb201Api.open(store)) {
       assertAll(api);

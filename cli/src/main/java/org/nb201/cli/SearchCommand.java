@@ -33,11 +33,14 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     modelTransformer = RegisteredAlgorithms.class,
     description = {
-      "Run a NAS algorithm many times on a benchmark store with simulated time (the paper protocol, spec 7.1).",
-      "Signal: x-valid accuracy at the last epoch of a random seed (official: hp 12 cifar10-valid); cost:",
-      "train-all-time + valid-per-time. Each run's cell is reported with its hp 200 seed-mean accuracies",
-      "(or, for a store of another dataset, with that dataset's accuracies at --hp). Times missing at some epochs",
-      "are estimated from the epochs that have one (the output says so); --eval-cost prices without times."
+      "Run a NAS algorithm many times on a benchmark store with simulated time (the",
+      "paper's protocol, see docs/search-algorithms.md#search-protocol). Signal:",
+      "x-valid accuracy at the last epoch of a random seed (official: hp 12",
+      "cifar10-valid); cost: train-all-time + valid-per-time. Each run's cell is",
+      "reported with its hp 200 seed-mean accuracies (or, for a store of another",
+      "dataset, with that dataset's accuracies at --hp). Times missing at some epochs",
+      "are estimated from the epochs that have one (the output says so); --eval-cost",
+      "prices without times."
     })
 final class SearchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -15,7 +15,9 @@ class ImportCommandTest {
   Path dir;
 
   /**
-   * A small tidy CSV pair with real numbers of spec 5.7: arch 0 and 11 on cifar10 (hp 200, seeds
+   * A small tidy CSV pair with real numbers of the NATS-Bench sample records of architectures 0 and 11
+   * ({@code NATS-tss-v1_0-3ffb9-simple/000000.pickle.pbz2}, {@code 000011.pickle.pbz2};
+   * docs/benchmark-data.md#accuracy-semantics): arch 0 and 11 on cifar10 (hp 200, seeds
    * 777/888/999, ori-test 85.62/86.18/85.79 and 91.55/91.6/91.6, accuracies at the last epoch
    * only, times every epoch) and arch 0 on cifar10-valid hp 12 (x-valid 64.016 seed 111, 62.712
    * seed 777).

@@ -21,7 +21,8 @@ import org.nb201.space.provenance.Input;
 import org.nb201.space.provenance.Provenance;
 
 /**
- * Writes a synthetic store with the official shape (spec 5.1, 5.2) through {@link StoreWriter}:
+ * Writes a synthetic store with the official shape (docs/benchmark-data.md#files-and-runs,
+ * #evaluation-sets-per-epoch) through {@link StoreWriter}:
  * all 15,625 architectures on the four datasets; hp 200 with seeds 777, 888, 999 and 200 epochs,
  * where cifar10-valid has x-valid every epoch and ori-test at the last, cifar10 ori-test every
  * epoch, cifar100 and ImageNet16-120 ori-test every epoch and x-valid / x-test at the last (times

@@ -7,7 +7,9 @@ import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * numpy scalars as NATS stores them (spec 5.3): REDUCE(scalar, (REDUCE(dtype, ('f8', 0, 1)) +
+ * numpy scalars as NATS stores them (in the {@code ResultsCount} states of NATS-Bench
+ * {@code nats_bench/api_utils.py}; see docs/benchmark-data.md#the-record-of-a-trial):
+ * REDUCE(scalar, (REDUCE(dtype, ('f8', 0, 1)) +
  * BUILD(state), raw bytes)).
  */
 class NumpyScalarTest {

@@ -12,7 +12,9 @@ import org.nb201.space.Op;
 import org.nb201.space.PyRandom;
 
 /**
- * BOHB ({@code BOHB.py} with hpbandster, spec 7.1): Hyperband brackets of successive halving over
+ * BOHB (AutoDL-Projects {@code exps/NAS-Bench-201-algos/BOHB.py} with hpbandster:
+ * {@code get_topology_config_space}, {@code MyWorker.compute}, {@code main}; see docs/search-algorithms.md#bohb):
+ * Hyperband brackets of successive halving over
  * budgets 12..200 with eta 3 (budgets 22.2, 66.7, 200), whose new configurations come from a
  * TPE-style model: per budget, a {@link CategoricalKde} of the best 15% ("good") and of the rest
  * ("bad") observations; candidates are drawn around good points and the one minimising bad/good

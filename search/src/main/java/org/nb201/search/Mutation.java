@@ -5,7 +5,8 @@ import org.nb201.space.Op;
 import org.nb201.space.PyRandom;
 
 /**
- * The official one-edge mutation ({@code mutate_topology_func}, spec 7.1): pick a target node
+ * The official one-edge mutation (AutoDL-Projects {@code exps/NAS-Bench-201-algos/R_EA.py::mutate_topology_func}; see
+ * docs/search-algorithms.md#regularized-evolution): pick a target node
  * uniformly ({@code randint(0, 2)}), then one of its incoming edges uniformly, then a different op by
  * repeated {@code random.choice}. Edge 1&lt;-0 is changed with probability 1/3, each edge into node 2
  * with 1/6, each edge into node 3 with 1/9.

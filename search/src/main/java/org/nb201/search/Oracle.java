@@ -5,7 +5,8 @@ import org.nb201.space.PyRandom;
 
 /**
  * Answers "how good is this cell, and what did finding out cost?" for a search algorithm. The
- * official oracle (spec 7.1, {@code R_EA.py::train_and_eval}) picks one seed at random with the run's
+ * official oracle (AutoDL-Projects {@code exps/NAS-Bench-201-algos/R_EA.py::train_and_eval}; see
+ * docs/search-algorithms.md#the-oracle) picks one seed at random with the run's
  * own random stream, returns the hp 12 {@code cifar10-valid} x-valid accuracy after the last epoch of
  * that seed, and charges train-all-time + valid-per-time of that seed.
  */

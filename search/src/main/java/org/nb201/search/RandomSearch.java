@@ -4,7 +4,8 @@ import org.nb201.space.Arch;
 import org.nb201.space.PyRandom;
 
 /**
- * Random search ({@code RANDOM.py}, spec 7.1): sample uniform random cells until the budget is
+ * Random search (AutoDL-Projects {@code exps/NAS-Bench-201-algos/RANDOM.py}, {@code random_topology_func} and
+ * {@code main}; see docs/search-algorithms.md#random-search): sample uniform random cells until the budget is
  * spent; return the one with the best signal (the first of equals).
  */
 public final class RandomSearch implements SearchAlgorithm {

@@ -4,7 +4,10 @@ import org.nb201.space.Arch;
 import org.nb201.space.PyRandom;
 
 /**
- * Regularized (aging) evolution ({@code R_EA.py}, spec 7.1): a population of 10 random cells; each
+ * Regularized (aging) evolution (AutoDL-Projects
+ * {@code exps/NAS-Bench-201-algos/R_EA.py::regularized_evolution}, run as
+ * {@code scripts-search/NAS-Bench-201-algos/R-EA.sh cifar10 3 -1}; see
+ * docs/search-algorithms.md#regularized-evolution): a population of 10 random cells; each
  * cycle draws 3 members with replacement, mutates the best of them (one edge, official
  * probabilities), appends the child and removes the oldest member. The result is the best cell of
  * the whole history (the first of equals). Both sizes are {@link RegularizedEvolutionOptions}.

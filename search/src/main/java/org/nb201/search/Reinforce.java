@@ -5,7 +5,9 @@ import org.nb201.space.Op;
 import org.nb201.space.PyRandom;
 
 /**
- * REINFORCE ({@code reinforce.py}, spec 7.1): a 6x5 table of logits initialised with 1e-3 N(0,1),
+ * REINFORCE (AutoDL-Projects {@code exps/NAS-Bench-201-algos/reinforce.py}: {@code ExponentialMovingAverage},
+ * {@code select_action}, {@code main}; run as {@code REINFORCE.sh cifar10 0.5 -1}; see
+ * docs/search-algorithms.md#reinforce): a 6x5 table of logits initialised with 1e-3 N(0,1),
  * an independent softmax per edge, Adam (lr 0.5 by default, betas 0.9/0.999, eps 1e-8) on the loss
  * {@code -sum log pi(a) * (reward - baseline)}, where the baseline is a bias-corrected exponential
  * moving average (momentum 0.9 by default) updated with the reward before the loss is formed. The result is

@@ -6,8 +6,8 @@ import org.nb201.space.Split;
 
 /**
  * One column of a search table: a (dataset, split, hp) of the final-epoch results, averaged over
- * seeds. The paper's columns are hp 200 (spec 7: CIFAR-10 valid/test come from two different
- * training settings).
+ * seeds. The paper's columns are hp 200 (AutoDL-Projects {@code exps/NAS-Bench-201/visualize.py::just_show}:
+ * CIFAR-10 valid/test come from two different training settings; see docs/search-algorithms.md#search-protocol).
  */
 public record ReportMetric(String dataset, String split, int hp) {
   /** The six columns in the paper's order, all hp 200. */

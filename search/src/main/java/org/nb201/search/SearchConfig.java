@@ -1,7 +1,9 @@
 package org.nb201.search;
 
 /**
- * The settings of a search experiment (spec 7.1 defaults): the algorithm with its own options, number of
+ * The settings of a search experiment (official defaults: AutoDL-Projects
+ * {@code scripts-search/NAS-Bench-201-algos/*.sh}, 500 runs per AutoDL-Projects issue #70; see
+ * docs/search-algorithms.md#search-protocol): the algorithm with its own options, number of
  * independent runs (500), simulated time budget per run (12,000 s), base seed, worker threads, whether to keep
  * every run's anytime curve, and an optional fixed simulated cost per evaluation ({@code NaN} = priced from the
  * store's times, see {@link StoreOracles}). Build with

@@ -1,5 +1,6 @@
 /**
- * The benchmark-driven NAS algorithms of the paper (spec 7.1): random search, regularized
+ * The benchmark-driven NAS algorithms of the paper (AutoDL-Projects {@code exps/NAS-Bench-201-algos/}; see
+ * docs/search-algorithms.md): random search, regularized
  * evolution, REINFORCE and BOHB, one small {@link org.nb201.search.SearchAlgorithm} interface, an
  * {@link org.nb201.search.Oracle} that answers with the official semantics and simulated time, and the
  * 500-run protocol. Each algorithm owns an options record with a builder (official defaults) and

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * An immutable NAS-Bench-201 cell: one {@link Op} per edge, edges in the canonical order of
  * {@link Edge#ALL}. Internally the cell is its position in the official {@code gen_all} enumeration
- * (a base-5 number, first edge most significant, spec 1.3), so it is cheap to copy and compare.
+ * (a base-5 number, first edge most significant: AutoDL-Projects {@code genotypes.py::Structure.gen_all}; see
+ * docs/search-space.md#enumeration), so it is cheap to copy and compare.
  * The official index of a cell is {@link SearchSpace#indexOf(Arch)}.
  */
 public final class Arch implements Comparable<Arch> {
@@ -124,7 +125,8 @@ public final class Arch implements Comparable<Arch> {
 
   /**
    * Whether the output node is reachable from the input through non-{@code none} edges (the
-   * official {@code check_valid}, spec 1.4): 15,284 of the 15,625 cells are valid.
+   * official {@code Structure.check_valid} of AutoDL-Projects {@code xautodl/models/cell_searchs/genotypes.py}):
+   * 15,284 of the 15,625 cells are valid (docs/search-space.md#validity).
    */
   public boolean isValid() {
     boolean[] valid = new boolean[Edge.NODES];

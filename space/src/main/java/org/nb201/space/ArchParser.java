@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>the official string {@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|} (canonical edge order,
- *       all six edges, {@code none} included, as the benchmark keys require: spec 1.2);
+ *       all six edges, {@code none} included, as the benchmark keys require: AutoDL-Projects
+ *       {@code genotypes.py::Structure.tostr}; see docs/search-space.md#architecture-strings);
  *   <li>the {@code str2lists} form as Python prints it, {@code [(('op', 0),), (('op', 0), ('op', 1)), ...]}
  *       (brackets and parentheses are interchangeable, so the JSON spelling works too);
  *   <li>the {@code str2matrix} form {@code [[0,0,0,0],[4,0,0,0],[2,1,0,0],[2,1,1,0]]}.

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * FLOPs and parameters of the benchmark network, counted layer by layer from its structure with
- * the rules of the official {@code get_model_infos} (spec 5.5): only convolutions and linear layers
+ * the rules of the official {@code get_model_infos} (AutoDL-Projects {@code xautodl/utils/flop_benchmark.py};
+ * see docs/search-space.md#counting-rules): only convolutions and linear layers
  * carry FLOPs ({@code k*k*Cin*Cout*Hout*Wout}, plus bias terms); parameters are all trainable
  * weights (convolutions, batch-norm scale and shift, linear weight and bias). Every edge counts,
  * also those that do not reach the output; {@code none}, {@code skip_connect} and pooling cost nothing.

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The training settings of the benchmark (spec 4.1) plus nb201's own embedded default,
+ * The training settings of the benchmark (AutoDL-Projects {@code exps/NAS-Bench-201/main.py::evaluate_all_datasets};
+ * see docs/datasets-and-splits.md#training-settings) plus nb201's own embedded default,
  * Fashion-MNIST. Each knows its official key, input shape and class count.
  */
 public enum Dataset {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One edge {@code to <- from} of the cell DAG. {@link #ALL} lists the six edges in the canonical
- * order {@code 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2} (spec 1.1), which is the order of ops in an
+ * order {@code 1<-0, 2<-0, 2<-1, 3<-0, 3<-1, 3<-2} (AutoDL-Projects {@code genotypes.py::Structure.tostr}; see
+ * docs/search-space.md#cells-and-edges), which is the order of ops in an
  * {@link Arch} and of the items in an architecture string.
  */
 public record Edge(int to, int from) {

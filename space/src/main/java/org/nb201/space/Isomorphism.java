@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The three isomorphism modes of the official {@code Structure.to_unique_str(consider_zero)}
- * (spec 1.4). Two cells are in one class when their keys are equal.
+ * (AutoDL-Projects {@code xautodl/models/cell_searchs/genotypes.py}; see docs/search-space.md#isomorphism).
+ * Two cells are in one class when their keys are equal.
  *
  * <p>The official quirk is reproduced on purpose: a {@code none} edge, or an edge from a node whose
  * label is exactly {@code "#"}, becomes {@code "#"}; but a node 2 or 3 whose inputs are all zero is
@@ -25,7 +26,10 @@ public enum Isomorphism {
     this.classCount = classCount;
   }
 
-  /** The number of classes of the whole space under this mode, as the spec states it. */
+  /**
+   * The number of classes of the whole space under this mode (docs/search-space.md#isomorphism; 6,466 is
+   * asserted in NATS-Bench {@code tests/api_test.py::test_12_th_issue}).
+   */
   public int classCount() {
     return classCount;
   }

@@ -1,7 +1,8 @@
 package org.nb201.space;
 
 /**
- * The macro shape of a TinyNetwork (spec 2.1): stem width {@code channels} (C), {@code cells} per
+ * The macro shape of a TinyNetwork (AutoDL-Projects {@code xautodl/models/cell_infers/tiny_network.py::TinyNetwork};
+ * see docs/network-and-protocol.md#layers): stem width {@code channels} (C), {@code cells} per
  * stage (N), input {@code inputChannels x height x width} and {@code numClasses}. The benchmark
  * uses C = 16, N = 5; smaller shapes give cheap benchmarks of our own with true costs.
  */

@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The official names and their remapping (spec 6.1). Datasets are the training settings
+ * The official names and their remapping (NATS-Bench {@code nats_bench/api_utils.py::remap_dataset_set_names},
+ * {@code nats_bench/api_topology.py::NATStopology.get_more_info}; see docs/benchmark-data.md#name-remapping).
+ * Datasets are the training settings
  * ({@code cifar10-valid}, {@code cifar10}, {@code cifar100}, {@code ImageNet16-120}); sets are
  * {@code train} and the evaluation splits. {@code find_best} additionally accepts the paper's
  * short names {@code valid} and {@code test}, which {@link #remap} turns into a (dataset, split).

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The five candidate operations of an edge, in the official order (spec 1.1). The ordinal is the
+ * The five candidate operations of an edge, in the official order (AutoDL-Projects
+ * {@code xautodl/models/cell_operations.py}, list {@code NAS_BENCH_201}; see docs/search-space.md#operations).
+ * The ordinal is the
  * official op index used by the index enumeration and by {@code str2matrix}.
  */
 public enum Op {

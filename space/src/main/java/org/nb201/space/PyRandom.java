@@ -3,7 +3,8 @@ package org.nb201.space;
 /**
  * CPython 3's {@code random.Random}: MT19937 seeded by {@code init_by_array}, with the exact
  * {@code getrandbits}, {@code _randbelow}, {@code shuffle}, {@code random}, {@code choice} and
- * {@code randint} algorithms, so that Java reproduces Python's sequences bit for bit (spec 1.3).
+ * {@code randint} algorithms, so that Java reproduces Python's sequences bit for bit (CPython {@code Lib/random.py},
+ * {@code Modules/_randommodule.c}; see docs/search-space.md#cpython-random-in-detail).
  * The official index order ({@code random.seed(88)}) and the CIFAR-10 split ({@code random.seed(1021)})
  * both depend on it. Not thread-safe.
  */

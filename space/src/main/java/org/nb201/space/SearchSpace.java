@@ -10,13 +10,17 @@ import java.util.Map;
 
 /**
  * The 15,625 cells in the official index order, derived (never stored) exactly as the official
- * {@code generate_meta_info} does (spec 1.3): enumerate the cells in base-5 order, then shuffle with
+ * {@code generate_meta_info} does (AutoDL-Projects {@code exps/NAS-Bench-201/main.py}; see
+ * docs/search-space.md#the-official-index): enumerate the cells in base-5 order, then shuffle with
  * CPython's {@code random.seed(88)} + {@code random.shuffle}. Thread-safe and immutable once built.
  */
 public final class SearchSpace {
   /** The seed of the official shuffle ("please do not change this line for reproducibility"). */
   public static final int SHUFFLE_SEED = 88;
-  /** SHA-256 of the 15,625 official strings joined with {@code \n} (spec 1.3). */
+  /**
+   * SHA-256 of the 15,625 official strings joined with {@code \n}, the list NATS-Bench ships as {@code meta_archs}
+   * (docs/search-space.md#reference-indices-and-checksums).
+   */
   public static final String OFFICIAL_SHA256 = "83abc799e45cf34e9d2163654668ab998b9a54d01c39e72ca1f71f2cdf356d84";
 
   private static final class Holder {

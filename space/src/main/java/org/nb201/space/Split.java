@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The sets a trial is measured on: the training set and the three official evaluation sets
- * (spec 4.1). The key is the official spelling.
+ * (AutoDL-Projects {@code exps/NAS-Bench-201/main.py::evaluate_all_datasets}; see
+ * docs/datasets-and-splits.md#training-settings). The key is the official spelling.
  */
 public enum Split {
   TRAIN("train"),

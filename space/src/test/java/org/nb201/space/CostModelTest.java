@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** FLOPs and params of the benchmark network (spec 5.5). */
+/**
+ * FLOPs and params of the benchmark network against the official {@code get_model_infos} counts (AutoDL-Projects
+ * {@code xautodl/utils/flop_benchmark.py}); see docs/search-space.md#closed-forms.
+ */
 class CostModelTest {
   private final SearchSpace space = SearchSpace.official();
 
@@ -34,7 +37,7 @@ class CostModelTest {
   }
 
   @Test
-  void otherSpecExamples() {
+  void otherDocsExamples() {
     assertThat(cost(11, Dataset.CIFAR10).mflopsText()).isEqualTo("113.95137");
     assertThat(cost(11, Dataset.CIFAR10).mparamsText()).isEqualTo("0.802426");
     assertThat(cost(284, Dataset.CIFAR10).mflopsText()).isEqualTo("11.71521");
@@ -42,12 +45,12 @@ class CostModelTest {
   }
 
   @Test
-  void everyCellMatchesTheClosedFormsOfTheSpec() {
+  void everyCellMatchesTheClosedForms() {
     for (int i = 0; i < space.size(); i++) {
       Arch a = space.arch(i);
       int n3 = a.count(Op.NOR_CONV_3X3);
       int n1 = a.count(Op.NOR_CONV_1X1);
-      // spec 5.5 table, in units of 1 (MFLOPs x 1e6)
+      // closed forms of docs/search-space.md#closed-forms, in units of 1 (MFLOPs x 1e6)
       assertThat(cost(i, Dataset.CIFAR10)).isEqualTo(
           new Cost(7_783_050L + 35_389_440L * n3 + 3_932_160L * n1, 73_306L + 243_040L * n3 + 28_000L * n1));
       assertThat(cost(i, Dataset.CIFAR100)).isEqualTo(
@@ -58,7 +61,7 @@ class CostModelTest {
   }
 
   @Test
-  void rangeOnCifar10MatchesSpecAndTheLargestCellHasTheDjlMeasuredParamCount() {
+  void rangeOnCifar10MatchesTheDocsAndTheLargestCellHasTheDjlMeasuredParamCount() {
     assertThat(CostModel.cost(Arch.uniform(Op.NONE), Dataset.CIFAR10).mflopsText()).isEqualTo("7.78305");
     Cost max = CostModel.cost(Arch.uniform(Op.NOR_CONV_3X3), Dataset.CIFAR10);
     assertThat(max.mflopsText()).isEqualTo("220.11969");

@@ -6,7 +6,11 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Unique classes and validity (spec 1.4). */
+/**
+ * Unique classes and validity: the official {@code Structure.to_unique_str} / {@code check_valid} counts
+ * (AutoDL-Projects {@code genotypes.py}; NATS-Bench {@code tests/api_test.py::test_12_th_issue} asserts 6,466);
+ * see docs/search-space.md#isomorphism.
+ */
 class IsomorphismTest {
   private final SearchSpace space = SearchSpace.official();
 

@@ -7,17 +7,20 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** CPython {@code random} compatibility: vectors from spec 1.3 / 4.2 and from CPython 3.11 itself. */
+/**
+ * CPython {@code random} compatibility: the vectors of docs/search-space.md#cpython-random-in-detail, the split
+ * asserted by AutoDL-Projects {@code exps/NAS-Bench-201/main.py::generate_meta_info} and CPython 3.11 itself.
+ */
 class PyRandomTest {
   @Test
-  void firstMt19937OutputsForSeed88MatchSpec() {
+  void firstMt19937OutputsForSeed88MatchTheDocs() {
     PyRandom r = new PyRandom(88);
     long[] got = IntStream.range(0, 5).mapToLong(i -> r.nextUint32()).toArray();
     assertThat(got).containsExactly(1707201716L, 4182107318L, 813946014L, 1429399738L, 3875947387L);
   }
 
   @Test
-  void firstShuffleSwapTargetsMatchSpec() {
+  void firstShuffleSwapTargetsMatchTheDocs() {
     PyRandom r = new PyRandom(88);
     int[] j = new int[5];
     for (int k = 0; k < 5; k++) {
@@ -53,7 +56,8 @@ class PyRandomTest {
 
   @Test
   void cifarSplitIsReproducedFromSeed1021() {
-    // spec 4.2: the source asserts train[10]=26, train[111]=203, valid[10]=18, valid[111]=242
+    // AutoDL-Projects exps/NAS-Bench-201/main.py::generate_meta_info asserts train[10]=26, train[111]=203,
+    // valid[10]=18, valid[111]=242 (docs/datasets-and-splits.md#regenerating-the-cifar-10-split)
     int[] x = IntStream.range(0, 50000).toArray();
     new PyRandom(1021).shuffle(x);
     int[] train = Arrays.copyOfRange(x, 0, 25000);

@@ -8,12 +8,15 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The official index order (spec 1.3). */
+/**
+ * The official index order (AutoDL-Projects {@code exps/NAS-Bench-201/main.py::generate_meta_info}); see
+ * docs/search-space.md#the-official-index.
+ */
 class SearchSpaceTest {
   private final SearchSpace space = SearchSpace.official();
 
   @Test
-  void indicesAssertedByTheOfficialSourceAndSpec() {
+  void indicesAssertedByTheOfficialSourceAndTheDocs() {
     assertThat(space.arch(0)).hasToString(
         "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|");
     assertThat(space.arch(0).code()).isEqualTo(13931);
@@ -30,7 +33,7 @@ class SearchSpaceTest {
   }
 
   @Test
-  void uniformCellsHaveTheirSpecIndices() {
+  void uniformCellsHaveTheirOfficialIndices() {
     assertThat(space.indexOf(Arch.uniform(Op.NONE))).isEqualTo(1651);
     assertThat(space.indexOf(Arch.uniform(Op.SKIP_CONNECT))).isEqualTo(1835);
     assertThat(space.indexOf(Arch.uniform(Op.NOR_CONV_3X3))).isEqualTo(1462);
@@ -38,7 +41,7 @@ class SearchSpaceTest {
   }
 
   @Test
-  void wholeListMatchesSpecChecksums() throws Exception {
+  void wholeListMatchesTheOfficialChecksums() throws Exception {
     byte[] joined = space.joinedStrings().getBytes(StandardCharsets.UTF_8);
     assertThat(space.sha256()).isEqualTo(SearchSpace.OFFICIAL_SHA256)
         .isEqualTo("83abc799e45cf34e9d2163654668ab998b9a54d01c39e72ca1f71f2cdf356d84");

@@ -1,7 +1,9 @@
 package org.nb201.train;
 
 /**
- * The official learning-rate schedule (spec 3): cosine annealing from {@code base} to 0 over
+ * The official learning-rate schedule (AutoDL-Projects {@code xautodl/procedures/optimizers.py::get_optim_scheduler},
+ * {@code CosineAnnealingLR.get_lr}; see docs/network-and-protocol.md#learning-rate-schedule): cosine annealing
+ * from {@code base} to 0 over
  * {@code epochs}, updated once per epoch: lr(e) = 0.5 * base * (1 + cos(pi * e / T)).
  */
 public record CosineSchedule(double base, int epochs) {

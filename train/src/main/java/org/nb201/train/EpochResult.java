@@ -4,7 +4,8 @@ import java.util.List;
 import org.nb201.space.Split;
 
 /**
- * The record of one training epoch (spec 3): learning rate, the running averages over the
+ * The record of one training epoch (as AutoDL-Projects {@code exps/NAS-Bench-201/functions.py::procedure} keeps it;
+ * see docs/network-and-protocol.md#metrics): learning rate, the running averages over the
  * augmented training batches (loss, top-1, top-5 in %), the epoch's training time, and the
  * evaluation of every set made after it, in the official order.
  */

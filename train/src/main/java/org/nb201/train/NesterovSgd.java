@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SGD with PyTorch's semantics (spec 3: momentum 0.9, Nesterov, weight decay 5e-4 on every
+ * SGD with PyTorch's semantics (AutoDL-Projects {@code configs/nas-benchmark/CIFAR.config} and
+ * {@code xautodl/procedures/optimizers.py::get_optim_scheduler}, paper §2.3 / Table 1; see
+ * docs/network-and-protocol.md#training-protocol: momentum 0.9, Nesterov, weight decay 5e-4 on every
  * parameter): {@code d = g + wd*w; buf = d} on the first step, else {@code buf = m*buf + d};
  * {@code d += m*buf} (Nesterov) or {@code d = buf}; {@code w -= lr*d}. DJL's built-in SGD folds the
  * learning rate into the momentum buffer and has no Nesterov, so it would differ under the cosine

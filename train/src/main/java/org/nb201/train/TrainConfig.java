@@ -11,7 +11,9 @@ import org.nb201.space.NetworkShape;
 
 /**
  * Everything that defines one training trial: cell, dataset setting and data location, macro shape
- * (C, N), the protocol's hyper-parameters (spec 3), seed, limits for quick runs, device, threads and
+ * (C, N), the protocol's hyper-parameters (AutoDL-Projects {@code configs/nas-benchmark/CIFAR.config},
+ * {@code LESS.config}; paper §2.3 / Table 1; see docs/network-and-protocol.md#training-protocol), seed, limits
+ * for quick runs, device, threads and
  * the activations' memory format (channels-last by default: faster convolutions, smaller tensors
  * to keep for backward; the values agree with (N, C, H, W) to float rounding).
  * Build with {@link #builder()}; validation happens in {@link Builder#build()}.

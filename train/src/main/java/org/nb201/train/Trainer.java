@@ -27,7 +27,9 @@ import org.nb201.train.model.ModelCost;
 import org.nb201.train.model.TinyNetwork;
 
 /**
- * Runs one trial with the official protocol (spec 3): per epoch, cosine learning rate, a shuffled
+ * Runs one trial with the official protocol (AutoDL-Projects {@code exps/NAS-Bench-201/functions.py::procedure},
+ * {@code evaluate_for_seed}; see docs/network-and-protocol.md#training-protocol): per epoch, cosine learning
+ * rate, a shuffled
  * pass over the augmented training set (BN in train mode, plain cross-entropy, Nesterov SGD), then
  * an evaluation of every set (BN in eval mode). Every batch's arrays live in a per-batch
  * {@link NDManager}, so memory stays flat. On CPU a seed fixes the initial weights (torch RNG), the
@@ -154,7 +156,8 @@ public final class Trainer {
     List<Double> times = new ArrayList<>();
     EvalResult r = EvalPass.run(name, stream, root, x -> net.forward(ps, new NDList(x), false).head(), times);
     if (latencies != null) {
-      // spec 5.4: the first record is dropped when there are more than two
+      // as AutoDL-Projects xautodl/procedures/funcs_nasbench.py::pure_evaluate: the first record is dropped
+      // when there are more than two (docs/network-and-protocol.md#latency)
       latencies.addAll(times.size() > 2 ? times.subList(1, times.size()) : times);
     }
     return r;

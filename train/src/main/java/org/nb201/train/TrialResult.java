@@ -8,7 +8,8 @@ import org.nb201.space.provenance.Provenance;
 
 /**
  * One complete training trial: its configuration, the per-epoch records, exact FLOPs and
- * parameters of the built network, measured latency (seconds per eval batch, spec 5.4) and
+ * parameters of the built network, measured latency (seconds per eval batch; see
+ * docs/network-and-protocol.md#latency) and
  * provenance (tool version, start and end, the configuration and seed, the data checksum, the
  * machine with its host name, the engine with its threads and native heap settings).
  * {@link #moreInfo(int)} gives the official {@code get_more_info} view.
@@ -39,7 +40,9 @@ public record TrialResult(TrainConfig config, int archIndex, List<EpochResult> e
    * The official {@code get_more_info(index, dataset, iepoch)} keys for epoch {@code iepoch}:
    * {@code train-loss}, {@code train-accuracy}, {@code train-per-time}, {@code train-all-time}, then
    * per evaluation set {@code valid-*}, {@code test-*} and {@code valtest-*}: the dataset's
-   * {@link OfficialNames#groups} (spec 6.1 mapping) that this trial evaluated.
+   * {@link OfficialNames#groups} (the mapping of NATS-Bench
+   * {@code nats_bench/api_topology.py::NATStopology.get_more_info}; see docs/benchmark-data.md#get_more_info)
+   * that this trial evaluated.
    */
   public Map<String, Double> moreInfo(int iepoch) {
     EpochResult e = epochs.get(iepoch);

@@ -14,7 +14,7 @@ class CosineScheduleTest {
   }
 
   @Test
-  void lastEpochValuesOfTheSpec() {
+  void lastEpochValuesOfTheOfficialSchedule() {
     assertThat(new CosineSchedule(0.1, 200).lr(199)).isCloseTo(6.2e-6, within(0.05e-6));
     assertThat(new CosineSchedule(0.1, 12).lr(11)).isCloseTo(1.70e-3, within(0.005e-3));
   }

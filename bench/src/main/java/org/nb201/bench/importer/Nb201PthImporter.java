@@ -19,9 +19,12 @@ import org.nb201.space.provenance.Provenance;
 /**
  * Imports a NAS-Bench-201 benchmark file ({@code NAS-Bench-201-v1_0-e61699.pth},
  * {@code NAS-Bench-201-v1_1-096897.pth}: {@code torch.save} output, zip or legacy container) without
- * torch. Layout (spec 5.3): {meta_archs, arch2infos: {index: {'less': ArchResults state, 'full': ...}},
+ * torch. Layout (NAS-Bench-201 {@code nas_201_api/api_201.py::NASBench201API}, {@code nas_201_api/api_utils.py};
+ * see docs/benchmark-data.md#the-record-of-a-trial):
+ * {meta_archs, arch2infos: {index: {'less': ArchResults state, 'full': ...}},
  * evaluated_indexes}; {@code less} is stored as hp 12 and {@code full} as hp 200, as the official API
- * renames them. v1.0 'full' records carry no times, which become NaN (spec 5.4). The data pickle is
+ * renames them. v1.0 'full' records carry no times, which become NaN (AutoDL-Projects issue #55; see
+ * docs/benchmark-data.md#time-model). The data pickle is
  * streamed entry by entry as for the NATS archive.
  */
 public final class Nb201PthImporter {

@@ -21,7 +21,8 @@ import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
 
 /**
- * Reads NATS-Bench topology files (spec 5.3): {@code meta.pickle.pbz2} into the list of official
+ * Reads NATS-Bench topology files (NATS-Bench {@code nats_bench/api_utils.py::ArchResults}, {@code ResultsCount};
+ * see docs/benchmark-data.md#the-record-of-a-trial): {@code meta.pickle.pbz2} into the list of official
  * architecture strings, and one {@code NNNNNN.pickle.pbz2} into a {@link NatsArchRecord}, after
  * checking its index and architecture string against {@link SearchSpace#official()}. Costs are
  * taken from the hp '200' records, or hp '12' where a dataset has no 200-epoch run.
@@ -77,7 +78,8 @@ public final class NatsArchReader {
    * Decodes one architecture's unpickled {hp: ArchResults state} dict, read from {@code file}, with
    * every check of {@link #readArch(Path)}: index and arch string against the official space, seeds,
    * per-epoch fields. The NATS directory, the NATS archive and the NB201 {@code .pth} files all store
-   * this structure (spec 5.3), so every importer shares this decoder.
+   * this structure (NATS-Bench {@code nats_bench/api_utils.py::ArchResults.create_from_state_dict}; see
+   * docs/benchmark-data.md#the-record-of-a-trial), so every importer shares this decoder.
    */
   public static NatsArchRecord fromArchResults(Path file, Object value, int expectedIndex) throws NatsFormatException {
     Fields f = new Fields(file);

@@ -8,7 +8,8 @@ import org.nb201.space.Arch;
 import org.nb201.space.SearchSpace;
 
 /**
- * A NATS-Bench topology "simple" directory ({@code NATS-tss-v1_0-3ffb9-simple}, spec 5.1):
+ * A NATS-Bench topology "simple" directory ({@code NATS-tss-v1_0-3ffb9-simple}, as NATS-Bench
+ * {@code nats_bench/api_topology.py::NATStopology.reload} reads it; see docs/benchmark-data.md#files-and-runs):
  * {@code meta.pickle.pbz2} plus one {@code NNNNNN.pickle.pbz2} per architecture. Knows the file
  * layout and checks the archive's index order against {@link SearchSpace#official()}.
  */

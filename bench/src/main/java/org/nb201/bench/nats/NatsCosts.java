@@ -7,8 +7,9 @@ import org.nb201.bench.CostRecord;
 
 /**
  * The costs of one architecture on one dataset from its per-seed records, by the NATS API >= 1.6
- * rule (spec 5.5): if FLOPs or params differ between seeds after rounding to 5 decimals (a known
- * legacy-migration defect) the seed-888 values are used, otherwise those of the first seed.
+ * rule (NATS-Bench {@code nats_bench/api_utils.py::ArchResults.get_compute_costs}; see
+ * docs/benchmark-data.md#known-data-defects): if FLOPs or params differ between seeds after rounding to
+ * 5 decimals (a known legacy-migration defect) the seed-888 values are used, otherwise those of the first seed.
  * Latency is the mean over seeds of each seed's mean latency, ignoring seeds without one, as
  * {@code get_compute_costs} does; NaN when no seed has one.
  */

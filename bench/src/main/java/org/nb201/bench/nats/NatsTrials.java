@@ -10,8 +10,10 @@ import org.nb201.bench.TrialKey;
 import org.nb201.space.Split;
 
 /**
- * Turns one NATS {@code ResultsCount} state (spec 5.3) into a {@link Trial}: one row per recorded
- * (epoch, split), ordered by epoch then split. A time without an accuracy (spec 5.4: pseudo-times
+ * Turns one NATS {@code ResultsCount} state (NATS-Bench {@code nats_bench/api_utils.py::ResultsCount}; see
+ * docs/benchmark-data.md#the-record-of-a-trial) into a {@link Trial}: one row per recorded
+ * (epoch, split), ordered by epoch then split. A time without an accuracy (pseudo-times of AutoDL-Projects
+ * {@code exps/NATS-Bench/tss-collect.py::correct_time_related_info}, docs/benchmark-data.md#time-model,
  * are set for every epoch, also where the set was only evaluated at the end) is kept on a row
  * with NaN accuracy and loss, so nothing in the file is lost.
  */

@@ -21,7 +21,8 @@ import org.nb201.space.Split;
 
 /**
  * The NAS-Bench-201 query API over a store, with the official semantics and their gotchas
- * (spec 6; NB201 API v2.0 / NATS-Bench v1.8):
+ * (NAS-Bench-201 API v2.0 {@code nas_201_api/api_201.py::NASBench201API}, NATS-Bench v1.8
+ * {@code nats_bench/api_topology.py::NATStopology}; see docs/benchmark-data.md#official-query-semantics):
  *
  * <ul>
  *   <li><b>The default hp is 12</b> in every method that takes one, as officially ({@code hp='12'}):

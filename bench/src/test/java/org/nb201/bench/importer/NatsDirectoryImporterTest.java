@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nb201.bench.SharedData;
 import org.nb201.bench.nats.NatsArchReader;
 
-/** The NATS "simple" directory: spec values, resuming from checkpoints, index checks, overwriting. */
+/**
+ * The NATS "simple" directory: the official values of {@link SpecValues}, resuming from checkpoints, index checks,
+ * overwriting.
+ */
 class NatsDirectoryImporterTest {
   @TempDir
   Path dir;

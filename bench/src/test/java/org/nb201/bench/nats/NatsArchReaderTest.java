@@ -19,7 +19,12 @@ import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.space.Split;
 
-/** Exact values of the shipped NATS records of architectures 0 and 11 (spec 5.2, 5.4, 5.5, 5.7). */
+/**
+ * Exact values of the shipped NATS records of architectures 0 and 11 (NATS-Bench
+ * {@code fake_torch_dir/NATS-tss-v1_0-3ffb9-simple/000000.pickle.pbz2} and {@code 000011.pickle.pbz2}):
+ * evaluation sets per epoch, pseudo-times, costs and accuracies as docs/benchmark-data.md describes them
+ * (#evaluation-sets-per-epoch, #time-model, #accuracy-semantics) and docs/search-space.md#flops-and-params.
+ */
 class NatsArchReaderTest {
   private static NatsArchRecord arch0;
   private static NatsArchRecord arch11;
@@ -68,8 +73,8 @@ class NatsArchReaderTest {
   }
 
   @Test
-  void singleSeedAccuraciesMatchTheSpec() {
-    // The stored doubles carry float32 noise; the spec quotes them to 3 decimals.
+  void singleSeedAccuraciesMatchTheDocs() {
+    // The stored doubles carry float32 noise; docs/benchmark-data.md#accuracy-semantics quotes them to 3 decimals.
     assertThat(acc(arch0, "cifar10-valid", 200, 777, Split.X_VALID, 199)).isEqualTo(82.09199998291015)
         .isCloseTo(82.092, within(1e-6));
     assertThat(acc(arch0, "cifar10-valid", 12, 777, Split.X_VALID, 11)).isEqualTo(62.71199997802734)
@@ -87,7 +92,7 @@ class NatsArchReaderTest {
   }
 
   @Test
-  void seedMeansMatchTheSpecTable() {
+  void seedMeansMatchTheDocsTable() {
     double valid = 0;
     double test = 0;
     for (int seed : new int[] {777, 888, 999}) {
@@ -133,7 +138,7 @@ class NatsArchReaderTest {
   }
 
   @Test
-  void pseudoTimesMatchSpec54() {
+  void pseudoTimesMatchTheTimeModel() {
     assertThat(at(trial(arch0, "cifar10-valid", 200, 777), Split.TRAIN, 0).orElseThrow().time())
         .isCloseTo(7.2211, within(1e-4));
     assertThat(at(trial(arch0, "cifar10", 200, 888), Split.TRAIN, 100).orElseThrow().time())
@@ -151,7 +156,7 @@ class NatsArchReaderTest {
   }
 
   @Test
-  void costsFollowSpec55() {
+  void costsFollowTheOfficialRules() {
     assertThat(arch0.costs()).extracting(CostRecord::dataset)
         .containsExactly("cifar10-valid", "cifar10", "cifar100", "ImageNet16-120");
     CostRecord c10 = arch0.costs().get(1);

@@ -6,7 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nb201.bench.CostRecord;
 
-/** The NATS >= 1.6 cost rule (spec 5.5). */
+/**
+ * The NATS >= 1.6 cost rule (NATS-Bench {@code nats_bench/api_utils.py::ArchResults.get_compute_costs}; see
+ * docs/benchmark-data.md#known-data-defects).
+ */
 class NatsCostsTest {
   @Test
   void usesTheFirstSeedWhenSeedsAgreeAfterRoundingToFiveDecimals() {

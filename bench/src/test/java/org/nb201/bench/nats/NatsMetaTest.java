@@ -10,7 +10,10 @@ import org.nb201.bench.SharedData;
 import org.nb201.space.Arch;
 import org.nb201.space.SearchSpace;
 
-/** The derived index order (spec 1.3) against the official {@code meta_archs} (issue 2). */
+/**
+ * The derived index order (docs/search-space.md#the-official-index) against the official {@code meta_archs}
+ * (issue 2).
+ */
 class NatsMetaTest {
   @Test
   void derivedIndexOrderEqualsMetaArchsForAll15625Architectures() throws IOException {

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** get_cost_info and get_latency on the real costs and times of arch 0 (spec 5.4, 5.5). */
+/**
+ * get_cost_info and get_latency on the real costs and times of arch 0 (NATS-Bench
+ * {@code NATS-tss-v1_0-3ffb9-simple/000000.pickle.pbz2}; see docs/benchmark-data.md#latency and
+ * docs/search-space.md#flops-and-params).
+ */
 class CostAndLatencyTest extends SampleApiTest {
 
   @Test

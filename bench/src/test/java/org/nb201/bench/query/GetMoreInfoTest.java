@@ -15,7 +15,10 @@ import org.nb201.bench.store.StoreWriter;
 import org.nb201.space.PyRandom;
 import org.nb201.space.Split;
 
-/** get_more_info on the real numbers of spec 5.7 (seed means, hp 200) and the official rules. */
+/**
+ * get_more_info on the real numbers of the NATS-Bench sample records of architectures 0 and 11 (seed means,
+ * hp 200; docs/benchmark-data.md#accuracy-semantics) and the official rules (docs/benchmark-data.md#get_more_info).
+ */
 class GetMoreInfoTest extends SampleApiTest {
   @TempDir
   Path dir;

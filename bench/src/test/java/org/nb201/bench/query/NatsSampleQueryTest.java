@@ -17,7 +17,8 @@ import org.nb201.space.provenance.Provenance;
 
 /**
  * The genuine NATS-Bench records of architectures 0 and 11 ({@code ../shared/data/nats-tss-sample}),
- * imported directly into a store and queried through the official API: every value of spec 5.7.
+ * imported directly into a store and queried through the official API: every value of {@link SpecValues}
+ * (docs/benchmark-data.md#accuracy-semantics).
  * Skipped when {@code ../shared} is absent.
  */
 class NatsSampleQueryTest {
@@ -62,7 +63,7 @@ class NatsSampleQueryTest {
   }
 
   @Test
-  void everyValueOfSpec57() throws Exception {
+  void everyOfficialSampleValue() throws Exception {
     SpecValues.assertAll(api);
   }
 

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.nb201.bench.store.SpecSample;
 
-/** One spec-sample store per test JVM, imported through the tidy CSV path (see {@link SpecSample}). */
+/** One {@link SpecSample} store per test JVM, imported through the tidy CSV path. */
 final class SampleApi {
   private static Path store;
 

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** simulate_train_eval: the oracle of the non-weight-sharing searches (spec 7.1). */
+/**
+ * simulate_train_eval: the oracle of the non-weight-sharing searches (AutoDL-Projects
+ * {@code exps/NAS-Bench-201-algos/R_EA.py::train_and_eval}; see docs/benchmark-data.md#simulate_train_eval).
+ */
 class SimulateTrainEvalTest {
   Nb201Api api;
 

@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small tidy-CSV benchmark built from the real NATS-Bench numbers of spec 5.4, 5.5 and 5.7 for
- * architectures 0 and 11, shaped like the official data (spec 5.2): hp 200 with seeds 777/888/999
+ * A small tidy-CSV benchmark built from the real numbers (accuracies, times, costs) of the NATS-Bench sample
+ * records {@code fake_torch_dir/NATS-tss-v1_0-3ffb9-simple/000000.pickle.pbz2} and {@code 000011.pickle.pbz2}
+ * for architectures 0 and 11, shaped like the official data (docs/benchmark-data.md#evaluation-sets-per-epoch;
+ * AutoDL-Projects {@code exps/NATS-Bench/tss-collect.py::create_result_count}): hp 200 with seeds 777/888/999
  * where x-valid/x-test of cifar100 and ImageNet16-120 and ori-test of cifar10-valid exist only at
  * the last epoch, and hp 12 with seeds 111/777 on cifar10-valid and 111 elsewhere.
  *
  * <p>Real per-seed values: arch 0 cifar10-valid hp 200 x-valid 82.092 (seed 777); arch 0 cifar10
  * ori-test 85.62 / 86.18 / 85.79; hp 12 x-valid 64.016 (111) / 62.712 (777), cifar10 ori-test
  * 69.55 (111); times, FLOPs, params and latencies. The other per-seed values are chosen so that
- * their means are the real seed means of spec 5.7 (e.g. cifar100 test 52.9133); curves before the
+ * their means are the real seed means (docs/benchmark-data.md#accuracy-semantics; e.g. cifar100 test 52.9133),
+ * as {@code NATStopology.get_more_info(..., hp='200', is_random=False)} returns them; curves before the
  * last epoch are synthetic. Arch 11 has no hp 12 trials and an unknown latency.
  */
 public final class SpecSample {

@@ -6,7 +6,9 @@ import java.util.random.RandomGenerator;
 /**
  * Turns images of an {@link ImageSet} into normalised float batches, (N, C, H, W) or channels-last
  * (N, H, W, C). With
- * augmentation it applies the official training transform (spec 3): random horizontal flip
+ * augmentation it applies the official training transform (AutoDL-Projects
+ * {@code xautodl/datasets/get_dataset_with_transform.py::get_datasets}; see
+ * docs/network-and-protocol.md#training-protocol): random horizontal flip
  * (p = 0.5) <em>then</em> a random crop of the original size from the image zero-padded by
  * {@code pad} pixels on every side (padding is black before normalisation).
  */

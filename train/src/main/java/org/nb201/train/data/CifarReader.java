@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CIFAR-10 and CIFAR-100 in the two official formats (spec 4.3): the python pickles
+ * CIFAR-10 and CIFAR-100 in the two official formats (docs/datasets-and-splits.md#cifar-10-and-cifar-100;
+ * AutoDL-Projects {@code get_dataset_with_transform.py::get_datasets} reads them with torchvision): the python pickles
  * ({@code cifar-10-batches-py/data_batch_1..5, test_batch}; {@code cifar-100-python/train, test},
  * fine labels) and the binary batches ({@code cifar-10-batches-bin/data_batch_1..5.bin,
  * test_batch.bin}: label byte + 3072 pixels; {@code cifar-100-binary/train.bin, test.bin}: coarse

@@ -10,7 +10,8 @@ import java.util.Map;
  * ImageNet16 (Chrabaszcz et al. 2017, 16x16) python pickles in {@code ImageNet16/}:
  * {@code train_data_batch_1..10} and {@code val_data}, each a dict with {@code data} (N x 768
  * uint8, planar) and 1-based {@code labels}. ImageNet16-120 keeps labels 1..120 in file order, with
- * target = label - 1 (spec 4.3). MD5s are those of the official loader.
+ * target = label - 1 (AutoDL-Projects {@code xautodl/datasets/DownsampledImageNet.py::ImageNet16}; see
+ * docs/datasets-and-splits.md#imagenet16-120). MD5s are those of the official loader.
  */
 final class ImageNet16Reader {
   private static final String[] TRAIN_MD5 = {

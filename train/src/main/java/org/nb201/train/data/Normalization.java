@@ -3,7 +3,8 @@ package org.nb201.train.data;
 import org.nb201.space.Dataset;
 
 /**
- * Per-dataset input statistics (spec 3): ToTensor (/255) then Normalize with these mean/std per
+ * Per-dataset input statistics (AutoDL-Projects {@code xautodl/datasets/get_dataset_with_transform.py::get_datasets};
+ * see docs/network-and-protocol.md#training-protocol): ToTensor (/255) then Normalize with these mean/std per
  * channel. Fashion-MNIST uses mean 0.2860, std 0.3530, the statistics of its 60k training images.
  */
 public record Normalization(double[] mean, double[] std) {

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An official split file (spec 4.2): a JSON object {@code {name: ["int", ["0", "5", ...]]}} of
+ * An official split file (AutoDL-Projects {@code configs/nas-benchmark/*-split.txt}, read by
+ * {@code xautodl/config_utils/config_utils.py::load_config}; see docs/datasets-and-splits.md#split-files):
+ * a JSON object {@code {name: ["int", ["0", "5", ...]]}} of
  * sorted, disjoint index lists. Known files are checked against their MD5s.
  */
 public final class SplitFile {

@@ -13,7 +13,8 @@ import org.nb201.space.PyRandom;
 import org.nb201.space.Split;
 
 /**
- * One training setting (spec 4.1): the training set and the named evaluation sets, in the order
+ * One training setting (AutoDL-Projects {@code exps/NAS-Bench-201/main.py::evaluate_all_datasets}; see
+ * docs/datasets-and-splits.md#training-settings): the training set and the named evaluation sets, in the order
  * the official records list them, plus a checksum of every file read.
  *
  * <ul>

@@ -15,7 +15,8 @@ import org.nb201.space.Edge;
 import org.nb201.space.Op;
 
 /**
- * One searched cell (spec 2.2): node i is the sum of its incoming edges' outputs in string order,
+ * One searched cell (AutoDL-Projects {@code xautodl/models/cell_infers/cells.py::InferCell}; see
+ * docs/network-and-protocol.md#the-searched-cell): node i is the sum of its incoming edges' outputs in string order,
  * the output is node 3. Every edge has its own weights; the ReLU that starts each conv edge is
  * computed once per source node and shared by that node's conv edges (identical values).
  * {@code none} edges are skipped in the sum; a node whose edges are all {@code none} is a real zero

@@ -21,8 +21,9 @@ import java.util.List;
 import org.nb201.space.NetworkShape;
 
 /**
- * The NAS-Bench-201 macro skeleton (paper section 2.1; AutoDL-Projects
- * {@code xautodl/models/cell_infers/tiny_network.py}): stem conv 3x3 + BN; three stages of N cells
+ * The NAS-Bench-201 macro skeleton (AutoDL-Projects
+ * {@code xautodl/models/cell_infers/tiny_network.py::TinyNetwork}; see docs/network-and-protocol.md#layers):
+ * stem conv 3x3 + BN; three stages of N cells
  * with residual reduction blocks (C, 2C, 4C channels) between them; BN-ReLU; global average
  * pooling; a linear classifier. The cells come from a {@link CellFactory}, so the fixed-cell
  * benchmark network ({@link TinyNetwork}) and the weight-sharing supernet share this one skeleton.

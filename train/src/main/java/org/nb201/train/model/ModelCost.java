@@ -9,7 +9,8 @@ import org.nb201.space.Cost;
 
 /**
  * FLOPs and parameters of a built {@link TinyNetwork}, counted from its blocks and their shapes
- * with the official rules (spec 5.5): multiply-accumulates of convolutions and linear layers only;
+ * with the official rules (AutoDL-Projects {@code xautodl/utils/flop_benchmark.py::get_model_infos}; see
+ * docs/search-space.md#counting-rules): multiply-accumulates of convolutions and linear layers only;
  * parameters = every trainable array. Independent of the {@code space} cost model, so the two check
  * each other.
  */

@@ -9,7 +9,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 
 /**
- * PyTorch's default initialisation of the time (spec 2.5): convolution and linear weights
+ * PyTorch's default initialisation of the time (PyTorch {@code torch/nn/modules/conv.py::_ConvNd.reset_parameters},
+ * {@code linear.py::Linear.reset_parameters}, {@code batchnorm.py::_NormBase.reset_parameters}; AutoDL-Projects adds
+ * no custom init; see docs/network-and-protocol.md#initialisation): convolution and linear weights
  * Kaiming-uniform with a = sqrt(5), i.e. U(-1/sqrt(fan_in), 1/sqrt(fan_in)); linear bias
  * U(+-1/sqrt(fan_in)) with the weight's fan_in (convolution biases too, set by {@link ReLUConvBN});
  * batch norm gamma 1, beta 0, running mean 0, var 1.

@@ -14,7 +14,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The {@code nor_conv_kxk} op and the halves of the reduction block (spec 2.3): ReLU (not in place),
+ * The {@code nor_conv_kxk} op and the halves of the reduction block (AutoDL-Projects
+ * {@code xautodl/models/cell_operations.py::ReLUConvBN}; see docs/network-and-protocol.md#operations-as-instantiated):
+ * ReLU (not in place),
  * a k x k convolution with padding (k-1)/2, then a batch norm (eps 1e-5, PyTorch momentum 0.1). With
  * {@link CellNorm#BENCHMARK} the convolution has no bias and the norm is affine with running
  * statistics; a search setting ({@link CellNorm#search}) gives the convolution a bias and the norm

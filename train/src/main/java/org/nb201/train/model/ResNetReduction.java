@@ -12,7 +12,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The residual reduction block between stages (spec 2.4): ReLUConvBN 3x3 stride 2, ReLUConvBN 3x3;
+ * The residual reduction block between stages (AutoDL-Projects
+ * {@code xautodl/models/cell_operations.py::ResNetBasicblock}; see docs/network-and-protocol.md#reduction-block):
+ * ReLUConvBN 3x3 stride 2, ReLUConvBN 3x3;
  * shortcut = 2x2 average pool stride 2 then a bias-free 1x1 convolution; output = shortcut + branch
  * with no activation after the sum.
  */

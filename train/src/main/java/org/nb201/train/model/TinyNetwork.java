@@ -4,8 +4,9 @@ import org.nb201.space.Arch;
 import org.nb201.space.NetworkShape;
 
 /**
- * The benchmark network "infer.tiny" (paper section 2.1; AutoDL-Projects
- * {@code xautodl/models/cell_infers/tiny_network.py}): the {@link MacroNetwork} skeleton with the
+ * The benchmark network "infer.tiny" (AutoDL-Projects
+ * {@code xautodl/models/cell_infers/tiny_network.py::TinyNetwork}; see docs/network-and-protocol.md#layers):
+ * the {@link MacroNetwork} skeleton with the
  * same fixed cell ({@link InferCell}) in all 3N positions.
  */
 public final class TinyNetwork extends MacroNetwork {

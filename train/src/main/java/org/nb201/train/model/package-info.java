@@ -1,5 +1,7 @@
 /**
- * The NAS-Bench-201 TinyNetwork as DJL blocks (spec 2): a macro skeleton ({@link
+ * The NAS-Bench-201 TinyNetwork as DJL blocks (AutoDL-Projects
+ * {@code xautodl/models/cell_infers/tiny_network.py::TinyNetwork}; see
+ * docs/network-and-protocol.md#the-benchmark-network): a macro skeleton ({@link
  * org.nb201.train.model.MacroNetwork}: stem, three stages of cells joined by residual reduction
  * blocks, last BN-ReLU, global pooling and classifier) over a cell factory, with PyTorch-default
  * initialisation; the fixed-cell {@link org.nb201.train.model.TinyNetwork} is one instance, the
