@@ -128,11 +128,13 @@ class SearchCommandTest {
   void helpListsEveryRegisteredAlgorithmWithWhatItNeedsAndItsOptions() {
     CliRun r = CliRun.of("search", "--help");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("<rs|rea|reinforce|bohb>").contains("Algorithms:")
+    assertThat(r.out()).contains("<rs|rea|reinforce|bohb|proxy").contains("Algorithms:")
         .containsPattern("(?m)^  rs +random search \\(RANDOM\\.py\\)")
         .containsPattern("(?m)^  rea +regularized evolution \\(R_EA\\.py\\)")
         .containsPattern("(?m)^  reinforce +REINFORCE \\(reinforce\\.py\\)")
         .containsPattern("(?m)^  bohb +BOHB \\(BOHB\\.py, hpbandster\\)")
+        .containsPattern("(?m)^  proxy +training-free search \\(NASWOT's protocol\\)")
+        .contains("needs a store with training-free scores (nb201 proxies)")
         .contains("--lr=LR", "--population=N", "--sample-size=N", "--ema-momentum=M", "--iterations=N", "--eta=ETA")
         .containsPattern("--population=N +Population size of the aging evolution\\s+\\(rea;\\s+default: 10\\)");
     assertThat(r.out().split("needs a benchmark store", -1)).hasSize(5);
