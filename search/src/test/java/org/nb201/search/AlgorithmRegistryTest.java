@@ -15,7 +15,9 @@ import org.nb201.space.algorithm.Needs;
 class AlgorithmRegistryTest {
   @Test
   void findsTheFourBenchmarkDrivenAlgorithmsByName() {
-    assertThat(Algorithms.names()).containsExactly("rs", "rea", "reinforce", "bohb");
+    // the training-free search registers too (it needs a store with scores, not a plain one)
+    assertThat(Algorithms.names()).containsExactly("rs", "rea", "reinforce", "bohb", "proxy");
+    assertThat(Algorithms.byName("proxy").needs()).isEqualTo(Needs.STORE_WITH_SCORES);
     assertThat(BenchmarkAlgorithmProvider.all()).extracting(AlgorithmProvider::name)
         .containsExactly("rs", "rea", "reinforce", "bohb");
     for (String name : List.of("rs", "rea", "reinforce", "bohb")) {
@@ -30,9 +32,9 @@ class AlgorithmRegistryTest {
   @Test
   void unknownNameIsOneLineListingTheKnownOnes() {
     assertThatThrownBy(() -> Algorithms.byName("evolution")).hasMessage(
-        "unknown search algorithm 'evolution'; expected one of rs, rea, reinforce, bohb");
+        "unknown search algorithm 'evolution'; expected one of rs, rea, reinforce, bohb, proxy");
     assertThatThrownBy(() -> BenchmarkAlgorithmProvider.byName("evolution")).hasMessage(
-        "unknown search algorithm 'evolution'; expected one of rs, rea, reinforce, bohb");
+        "unknown search algorithm 'evolution'; expected one of rs, rea, reinforce, bohb, proxy");
   }
 
   @Test
