@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nb201.space.Arch;
 import org.nb201.space.Dataset;
 import org.nb201.space.Op;
+import org.nb201.space.provenance.Input;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.train.TestData;
 import org.nb201.train.data.DataException;
 
@@ -53,7 +55,11 @@ class SupernetSearchTest {
       assertThat(r.archIndex()).isBetween(0, Arch.COUNT - 1);
       assertThat(r.arch()).isEqualTo(r.epochs().get(1).genotype());
       assertThat(r.config()).isEqualTo(o.describe());
-      assertThat(r.provenance()).containsKeys("tool_version", "engine", "threads", "data_checksum", "host");
+      assertThat(r.provenance()).containsKeys("tool_version", "engine", "machine", "inputs", "seeds");
+      Provenance p = Provenance.fromMap(r.provenance());
+      assertThat(p.input(Input.DATA).checksum()).matches("[0-9a-f]{32}");
+      assertThat(p.engine().threads()).isPositive();
+      assertThat(p.machine().host()).isNotBlank();
       for (SearchEpoch e : r.epochs()) {
         assertThat(e.lr()).isEqualTo(o.settings().lrOf(e.epoch()));
         assertThat(e.images()).isEqualTo(128);
