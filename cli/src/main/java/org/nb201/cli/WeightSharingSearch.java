@@ -116,7 +116,7 @@ final class WeightSharingSearch {
     }
     int hp = c.hp() == null ? LOOKUP_HP : c.hp();
     try (Nb201Api api = c.store() == null ? null : Nb201Api.open(c.store())) {
-      Lookup lookup = api == null ? null : new Lookup(api, options.settings().dataset(), hp);
+      Lookup lookup = api == null ? null : new Lookup(api, c.store(), options.settings().dataset(), hp);
       Rows rows = c.json() ? null : new Rows(out, options, lookup);
       SearchResult r;
       try (Progress progress = new Progress(showProgress(), rows)) {
@@ -178,8 +178,8 @@ final class WeightSharingSearch {
     final int hp;
     final Input input;
 
-    Lookup(Nb201Api api, Dataset searched, int hp) {
-      this.store = api.store().path();
+    Lookup(Nb201Api api, Path store, Dataset searched, int hp) {
+      this.store = store;
       this.hp = hp;
       this.input = api.store().fileInput();
       // the paper looks the cell up on every dataset of the benchmark; a store of our own on its dataset
