@@ -28,24 +28,29 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code nb201 search}: the paper's benchmark-driven search protocol on a store. The algorithms, their list in
- * the help and their options come from the algorithm registry ({@link Algorithms}).
+ * {@code nb201 search}: the paper's benchmark-driven search protocol on a store, or a weight-sharing search on
+ * data ({@link WeightSharingSearch}), by what the chosen algorithm needs. The algorithms, their list in the help
+ * and their options come from the algorithm registry ({@link Algorithms}); options of the other kind of
+ * algorithm are refused with one line.
  */
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
     modelTransformer = RegisteredAlgorithms.class,
     description = {
-      "Run a NAS algorithm (the paper's protocol, AutoDL-Projects exps/NAS-Bench-201-algos/).",
-      "Benchmark-driven (needs --store): many runs on the store with simulated time. Signal: x-valid accuracy at",
-      "the last epoch of a random seed (official: hp 12 cifar10-valid); cost: train-all-time + valid-per-time.",
-      "Each run's cell is reported with its hp 200 seed-mean accuracies (or, for a store of another dataset, with",
-      "that dataset's accuracies at --hp). Times missing at some epochs are estimated from the epochs that have",
-      "one (the output says so); --eval-cost prices without times.",
-      "Weight-sharing (needs data): trains the supernet on --dataset (official: cifar10-valid) and prints every",
-      "epoch's genotype and the final cell; --out RUN keeps a run folder with a checkpoint per epoch",
-      "(docs/search-run-format.md) that --resume continues; --store S looks the final cell and every epoch's",
-      "genotype up in S (hp 200 on every dataset, or S's own dataset at --hp, default 200)."
+      "Run a NAS algorithm (the paper's protocol, see docs/search-algorithms.md).",
+      "Benchmark-driven (needs --store): many runs on the store with simulated time.",
+      "Signal: x-valid accuracy at the last epoch of a random seed (official: hp 12",
+      "cifar10-valid); cost: train-all-time + valid-per-time. Each run's cell is",
+      "reported with its hp 200 seed-mean accuracies (or, for a store of another",
+      "dataset, with that dataset's accuracies at --hp). Times missing at some epochs",
+      "are estimated from the epochs that have one (the output says so); --eval-cost",
+      "prices without times.",
+      "Weight-sharing (needs data): trains the supernet on --dataset (official:",
+      "cifar10-valid) and prints every epoch's genotype and the final cell; --out RUN",
+      "keeps a run folder with a checkpoint per epoch (docs/search-run-format.md) that",
+      "--resume continues; --store S looks the final cell and every epoch's genotype up",
+      "in S (hp 200 on every dataset, or S's own dataset at --hp, default 200)."
     })
 final class SearchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
