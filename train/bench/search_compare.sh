@@ -8,15 +8,15 @@
 # and the median ratio (single runs on a shared 2-core machine vary a lot). BENCH_SEED=n sets the
 # seed of both; PYTORCH_MALLOC=same gives the PyTorch run nb201's glibc heap settings.
 # example: train/bench/search_compare.sh darts-v1 8 1 1024 2 random 3
-# The script compiles space and train first (offline).
+# The script compiles space, pickle and train first (offline).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 [ $# -eq 6 ] || [ $# -eq 7 ] || { sed -n '4,9p' "$0"; exit 2; }
 rounds=${7:-3}
 cpfile=$(mktemp)
-(cd "$root" && mvn -B -q -o -pl space,train compile dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null)
-cp="$root/train/target/classes:$root/space/target/classes:$(cat "$cpfile")"
+(cd "$root" && mvn -B -q -o -pl space,pickle,train compile dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null)
+cp="$root/train/target/classes:$root/space/target/classes:$root/pickle/target/classes:$(cat "$cpfile")"
 rm -f "$cpfile"
 export MALLOC_ARENA_MAX=1 # see compare.sh: one malloc arena for both
 pyenv=""

@@ -12,6 +12,7 @@ import org.nb201.bench.query.Nb201Api;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.search.RunResult;
 import org.nb201.search.SearchOutcome;
+import org.nb201.search.StoreOracles;
 import org.nb201.search.StoreSearch;
 import org.nb201.search.TableOracle;
 import org.nb201.search.proxy.ProxyScores;
@@ -41,6 +42,7 @@ final class ProxySearches {
     }
     int threads = c.threads != null ? c.threads : Runtime.getRuntime().availableProcessors();
     boolean proxySearch = c.algorithm.equals(PROXY);
+    int hp = c.hp == null ? StoreOracles.HP : c.hp;
     if (c.curves != null) {
       OutputTarget.file(c.curves, "curves file", c.force, c.store);
     }
@@ -80,8 +82,8 @@ final class ProxySearches {
             .putConfig("budget", o.budget()).putConfig("seed", o.seed()).putConfig("threads", o.threads());
       }
       json.addProperty("proxy", set.describe());
-      provenance.putConfig("proxy", set.describe()).putConfig("dataset", c.dataset).putConfig("hp", c.hp);
-      SearchOutcome out = StoreSearch.run(api, c.dataset, c.hp, c.evalCost == null ? Double.NaN : c.evalCost, search,
+      provenance.putConfig("proxy", set.describe()).putConfig("dataset", c.dataset).putConfig("hp", hp);
+      SearchOutcome out = StoreSearch.run(api, c.dataset, hp, c.evalCost == null ? Double.NaN : c.evalCost, search,
           store -> provenance.addInput(store).optFinishedAt(Instant.now()).build());
       if (c.curves != null) {
         SearchCommand.writeCurves(c.curves, out.results());

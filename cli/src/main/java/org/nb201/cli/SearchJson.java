@@ -33,8 +33,21 @@ final class SearchJson {
     cov.addProperty("partial", s.partialCoverage());
     o.add("coverage", cov);
     o.add("eval_cost", evalCost(s.evalCost()));
+    o.add("metrics", metrics(s.metrics(), "no run's cell has"));
+    o.addProperty("wall_seconds", wallSeconds);
+    Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+    o.add("provenance", gson.toJsonTree(s.provenance().toMap()));
+    return gson.toJson(o);
+  }
+
+  /**
+   * The {@code metrics} object of a search's JSON: per {@code dataset/split} key the mean and std over the runs'
+   * cells, how many have a value, the best cell in the store, and what is missing; {@code whose} starts the missing
+   * message ("no run's cell has").
+   */
+  static JsonObject metrics(Map<String, SearchSummary.Stat> stats, String whose) {
     JsonObject metrics = new JsonObject();
-    for (Map.Entry<String, SearchSummary.Stat> e : s.metrics().entrySet()) {
+    for (Map.Entry<String, SearchSummary.Stat> e : stats.entrySet()) {
       SearchSummary.Stat st = e.getValue();
       JsonObject m = new JsonObject();
       m.add("mean", num(st.mean()));
@@ -46,15 +59,11 @@ final class SearchJson {
       }
       if (st.present() == 0) {
         m.addProperty("missing", Double.isNaN(st.bestPossible()) ? "no hp 200 data for " + e.getKey() + " in the store"
-            : "no run's cell has hp 200 data for " + e.getKey());
+            : whose + " hp 200 data for " + e.getKey());
       }
       metrics.add(e.getKey(), m);
     }
-    o.add("metrics", metrics);
-    o.addProperty("wall_seconds", wallSeconds);
-    Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
-    o.add("provenance", gson.toJsonTree(s.provenance().toMap()));
-    return gson.toJson(o);
+    return metrics;
   }
 
   /** {@code summary} with the algorithm's own settings (REINFORCE's lr, BOHB's eta, ...) after {@code key}. */

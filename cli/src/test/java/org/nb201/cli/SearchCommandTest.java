@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nb201.space.algorithm.Algorithms;
 
 /**
  * {@code nb201 search} on a small store of real values (ImportCommandTest's sample: hp 12
@@ -128,7 +129,7 @@ class SearchCommandTest {
   void helpListsEveryRegisteredAlgorithmWithWhatItNeedsAndItsOptions() {
     CliRun r = CliRun.of("search", "--help");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("<rs|rea|reinforce|bohb|proxy").contains("Algorithms:")
+    assertThat(r.out()).contains("<" + String.join("|", Algorithms.names()) + ">").contains("Algorithms:")
         .containsPattern("(?m)^  rs +random search \\(RANDOM\\.py\\)")
         .containsPattern("(?m)^  rea +regularized evolution \\(R_EA\\.py\\)")
         .containsPattern("(?m)^  reinforce +REINFORCE \\(reinforce\\.py\\)")
@@ -170,7 +171,9 @@ class SearchCommandTest {
     CliRun alg = CliRun.of("search", "evolution", "--store", store);
     assertThat(alg.exitCode()).isEqualTo(2);
     assertThat(alg.err()).isEqualTo(
-        "nb201: error: unknown search algorithm 'evolution'; expected one of rs, rea, reinforce, bohb\n");
+        "nb201: error: unknown search algorithm 'evolution'; expected one of " + String.join(", ", Algorithms.names())
+            + "\n");
+    assertThat(Algorithms.names()).startsWith("rs", "rea", "reinforce", "bohb");
     CliRun signal = CliRun.of("search", "rea", "--store", store, "--dataset", "cifar10", "--hp", "200");
     assertThat(signal.exitCode()).isEqualTo(2);
     assertThat(signal.err()).contains("has no cifar10 hp 200 x-valid accuracy").hasLineCount(1);

@@ -33,6 +33,20 @@ public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime,
   public static SearchSummary of(List<RunResult> results, List<ReportMetric> columns,
       Map<ReportMetric, FinalView> views,
       Coverage coverage, EvalCost cost, Provenance provenance) {
+    Map<String, Stat> metrics = metrics(results.stream().map(RunResult::best).toList(), columns, views);
+    double evaluated = results.stream().mapToInt(RunResult::evaluated).average().orElse(0);
+    double used = results.stream().mapToDouble(RunResult::usedTime).average().orElse(0);
+    return new SearchSummary(results.size(), evaluated, used, metrics, !coverage.isFull(), coverage.size(), cost,
+        provenance);
+  }
+
+  /**
+   * The statistics of {@code cells} (one per run) on {@code columns}, by {@link ReportMetric#key()}: the mean and
+   * sample standard deviation of their seed-mean accuracies over the cells that have one, and the best cell in
+   * the store; {@code views} holds the loaded view of each column (absent = no data).
+   */
+  public static Map<String, Stat> metrics(List<Arch> cells, List<ReportMetric> columns,
+      Map<ReportMetric, FinalView> views) {
     SearchSpace space = SearchSpace.official();
     Map<String, Stat> metrics = new LinkedHashMap<>();
     for (ReportMetric m : columns) {
@@ -41,8 +55,8 @@ public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime,
       double best = Double.NaN;
       int bestIndex = -1;
       if (v != null) {
-        for (RunResult r : results) {
-          double x = v.meanAccuracy(space.indexOf(r.best()));
+        for (Arch cell : cells) {
+          double x = v.meanAccuracy(space.indexOf(cell));
           if (Double.isFinite(x)) {
             values.add(x);
           }
@@ -57,10 +71,7 @@ public record SearchSummary(int runs, double meanEvaluated, double meanUsedTime,
       }
       metrics.put(m.key(), new Stat(mean(values), std(values), values.size(), best, bestIndex));
     }
-    double evaluated = results.stream().mapToInt(RunResult::evaluated).average().orElse(0);
-    double used = results.stream().mapToDouble(RunResult::usedTime).average().orElse(0);
-    return new SearchSummary(results.size(), evaluated, used, metrics, !coverage.isFull(), coverage.size(), cost,
-        provenance);
+    return metrics;
   }
 
   private static double mean(List<Double> xs) {

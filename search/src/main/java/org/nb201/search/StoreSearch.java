@@ -52,6 +52,31 @@ public final class StoreSearch {
     long t0 = System.nanoTime();
     List<RunResult> results = search.apply(oracle);
     double wall = (System.nanoTime() - t0) / 1e9;
+    Report report = report(api, dataset, hp);
+    Provenance p = provenance.apply(join(store));
+    return new SearchOutcome(results, SearchSummary.of(results, report.columns(), report.views(),
+        oracle.coverage(), priced.cost(), p), wall, report.byKey());
+  }
+
+  /**
+   * The columns a searched cell is reported on and the store's view of each (absent = the store has no such
+   * data).
+   */
+  public record Report(List<ReportMetric> columns, Map<ReportMetric, FinalView> views) {
+    /** The views of the columns that have one, by {@link ReportMetric#key()}. */
+    public Map<String, FinalView> byKey() {
+      Map<String, FinalView> byKey = new LinkedHashMap<>();
+      columns.stream().filter(views::containsKey).forEach(m -> byKey.put(m.key(), views.get(m)));
+      return byKey;
+    }
+  }
+
+  /**
+   * The report columns of a search on {@code dataset} at {@code hp}: the paper's six hp 200 columns when
+   * {@code dataset} is the official one and the store has hp 200 (all six, with or without data), otherwise the
+   * evaluation splits of {@code dataset} at {@code hp} that have values.
+   */
+  public static Report report(Nb201Api api, String dataset, int hp) {
     boolean paper = dataset.equals(StoreOracles.DATASET) && api.hps().contains(200);
     List<ReportMetric> columns = paper ? ReportMetric.PAPER : ReportMetric.of(dataset, hp);
     Map<ReportMetric, FinalView> views = new LinkedHashMap<>();
@@ -65,11 +90,7 @@ public final class StoreSearch {
       // a store of our own reports only the splits its dataset has (the paper's columns are always shown)
       columns = columns.stream().filter(m -> views.containsKey(m) && hasValues(views.get(m))).toList();
     }
-    Provenance p = provenance.apply(join(store));
-    Map<String, FinalView> byKey = new LinkedHashMap<>();
-    columns.stream().filter(views::containsKey).forEach(m -> byKey.put(m.key(), views.get(m)));
-    return new SearchOutcome(results,
-        SearchSummary.of(results, columns, views, oracle.coverage(), priced.cost(), p), wall, byKey);
+    return new Report(columns, views);
   }
 
   /**

@@ -9,14 +9,22 @@ import java.util.stream.Collectors;
 
 /**
  * Every registered NAS algorithm, found once through {@link ServiceLoader} on the class path, in class-path
- * order (within a module, the order of its {@code META-INF/services} file).
+ * order (within a module, the order of its {@code META-INF/services} file): the single {@link AlgorithmProvider}s
+ * first, then the providers of every {@link AlgorithmFamily}.
  */
 public final class Algorithms {
   private Algorithms() {}
 
   private static final class Loaded {
-    static final List<AlgorithmProvider> ALL = check(ServiceLoader.load(AlgorithmProvider.class,
-        Algorithms.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList());
+    static final List<AlgorithmProvider> ALL = check(load());
+
+    private static List<AlgorithmProvider> load() {
+      ClassLoader loader = Algorithms.class.getClassLoader();
+      List<AlgorithmProvider> all = new ArrayList<>();
+      ServiceLoader.load(AlgorithmProvider.class, loader).forEach(all::add);
+      ServiceLoader.load(AlgorithmFamily.class, loader).forEach(f -> all.addAll(f.providers()));
+      return all;
+    }
   }
 
   /** All registered algorithms. */

@@ -3,6 +3,7 @@ package org.nb201.train.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nb201.space.Dataset;
@@ -55,7 +56,7 @@ public final class SearchBench {
     long counted = 64L * (stamps.size() - 2);
     System.out.printf(Locale.ROOT, "impl=djl img_per_s=%.2f peak_rss_mb=%d total_s=%.1f steps=%d threads=%s"
         + " epoch_s=%.1f%n", counted / sec, TrainBench.peakRssKb() / 1024, total, stamps.size(),
-        r.provenance().get("threads"), r.epochs().get(0).seconds());
+        ((Map<?, ?>) r.provenance().get("engine")).get("threads"), r.epochs().get(0).seconds());
   }
 
   private static ImageSet random(int n, long seed) {
