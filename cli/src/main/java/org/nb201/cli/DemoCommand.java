@@ -97,6 +97,11 @@ final class DemoCommand implements Callable<Integer> {
       description = "Search runs per algorithm (default: ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(names = "--search-epochs", defaultValue = "3", paramLabel = "E", description = "Epochs of each"
+      + " weight-sharing search (DARTS-V1 and RSPS on a supernet of the demo's size; 0 skips them; default:"
+      + " ${DEFAULT-VALUE}).")
+  int searchEpochs;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
@@ -144,6 +149,11 @@ final class DemoCommand implements Callable<Integer> {
         SearchCommand.printTable(out, sc, o.summary(), o.wallSeconds(), store.getFileName().toString());
       }
     }
+    if (searchEpochs > 0) {
+      DemoWeightSharing.run(out, spec.commandLine().getErr(), store, data, dir.resolve("search"),
+          new DemoWeightSharing.Settings(searchEpochs, channels, stageCells, batchSize, trainLimit / 2, evalLimit,
+              epochs, quiet));
+    }
     HtmlReport.Written w = ReportCommand.write(store, searches, dir.resolve("report"), true, TrainingAnalysis.REPEATS,
         0, 20, Progress.NONE);
     out.println();
@@ -167,6 +177,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (epochs < 1) {
       throw new UserException("--epochs must be >= 1, got " + epochs);
+    }
+    if (searchEpochs < 0) {
+      throw new UserException("--search-epochs must be >= 0 (0 skips the weight-sharing searches), got "
+          + searchEpochs);
     }
     if (workers < 1 || workers > TrainLimits.maxThreads()) {
       throw new UserException("--workers must be in 1.." + TrainLimits.maxThreads() + " ("

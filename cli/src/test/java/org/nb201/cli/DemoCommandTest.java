@@ -15,7 +15,8 @@ class DemoCommandTest {
   void demoRunsEndToEndAndResumes() throws Exception {
     Fixtures.fashion();
     String[] args = {"demo", "--out", tmp.resolve("demo").toString(), "--cells", "7", "--epochs", "1", "--C", "4",
-        "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64", "--runs", "5", "--workers", "2", "--quiet"};
+        "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64", "--runs", "5", "--workers", "2", "--search-epochs", "1",
+        "--quiet"};
     CliRun r = CliRun.of(args);
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("plan: 7 cells (reference cells [11472, 1462, 1835, 7581, 1651, 0] included)")
@@ -31,8 +32,18 @@ class DemoCommandTest {
     assertThat(Files.exists(tmp.resolve("demo/search/bohb/config.json"))).isTrue();
     assertThat(Files.readString(tmp.resolve("demo/report/index.html"))).contains("<section id=\"search\">")
         .contains("rea").contains("reinforce");
+    // the weight-sharing searches: each chosen cell with its accuracy in the demo's benchmark, or not in it
+    for (String method : DemoWeightSharing.available()) {
+      assertThat(r.out()).contains("$ nb201 search " + method + " --dataset fashion-mnist")
+          .containsPattern(method + " chose cell \\d+ \\|[^ ]+\\|: (x-test \\d+\\.\\d\\d% in the demo's benchmark"
+              + "|not in the demo's benchmark \\(it holds 7 of 15625 cells\\))");
+      assertThat(Files.exists(tmp.resolve("demo/search/" + method + "/run.jsonl"))).isTrue();
+    }
+    assertThat(DemoWeightSharing.available()).contains("darts-v1");
     CliRun again = CliRun.of(args);
-    assertThat(again.exitCode()).isZero();
+    assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out()).contains("7 trials, 7 already done, 0 finished now");
+    // a finished search is reused, not run again
+    assertThat(again.out()).contains("--out " + tmp.resolve("demo/search/darts-v1") + " --resume");
   }
 }

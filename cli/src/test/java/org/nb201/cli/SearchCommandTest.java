@@ -135,7 +135,7 @@ class SearchCommandTest {
         .containsPattern("(?m)^  reinforce +REINFORCE \\(reinforce\\.py\\)")
         .containsPattern("(?m)^  bohb +BOHB \\(BOHB\\.py, hpbandster\\)")
         .containsPattern("(?m)^  proxy +training-free search \\(NASWOT's protocol\\)")
-        .contains("needs a store with training-free scores (nb201 proxies)")
+        .containsPattern("needs a store with training-free\\s+scores \\(nb201 proxies\\)")
         .contains("--lr=LR", "--population=N", "--sample-size=N", "--ema-momentum=M", "--iterations=N", "--eta=ETA")
         .containsPattern("--population=N +Population size of the aging evolution\\s+\\(rea;\\s+default: 10\\)");
     assertThat(r.out().split("needs a benchmark store", -1)).hasSize(5);
