@@ -173,7 +173,8 @@ final class ProxiesCommand implements Callable<Integer> {
         out.println("  " + nf);
       }
       if (c.notFinite().size() > LISTED) {
-        out.println("  ... and " + (c.notFinite().size() - LISTED) + " more (SELECT * FROM proxies WHERE value IS NULL)");
+        out.println("  ... and " + (c.notFinite().size() - LISTED)
+            + " more (SELECT * FROM proxies WHERE value IS NULL)");
       }
     }
     out.println("work: " + dir + "   ledger: " + dir.resolve("ledger.jsonl"));

@@ -202,7 +202,7 @@ public final class BnNas implements AutoCloseable {
     return s / v.length;
   }
 
-  /** The indicator of {@code arch}: sum over cells and edges of the mean |gamma| of the chosen op's BN (0 without one). */
+  /** The indicator of {@code arch}: sum over cells and edges of the mean |gamma| of the chosen op's BN (0: none). */
   public double indicator(Arch arch) {
     double s = 0;
     for (double[][] cell : meanGamma) {
