@@ -138,10 +138,17 @@ public final class ProxyAnalysis {
         && a.seed() == b.seed();
   }
 
-  /** Whether every score of {@code s} is positive and they span two decades or more (a log axis reads better). */
+  /**
+   * Whether a log axis reads better: at least 90 % of the scores are positive and the middle 80 %
+   * of those span two decades or more (synflow spans dozens; its cells without a path score 0 and
+   * are then left out of the plot).
+   */
   public static boolean logScale(Scatter s) {
-    double min = Arrays.stream(s.score()).min().orElse(0);
-    double max = Arrays.stream(s.score()).max().orElse(0);
-    return min > 0 && max / min >= 100;
+    double[] positive = Arrays.stream(s.score()).filter(v -> v > 0).sorted().toArray();
+    int n = positive.length;
+    if (n < 2 || n < 0.9 * s.score().length) {
+      return false;
+    }
+    return positive[(int) (0.9 * (n - 1))] / positive[(int) (0.1 * (n - 1))] >= 100;
   }
 }

@@ -253,10 +253,28 @@ public final class Charts {
       c.getStyler().setMarkerSize(markerSize(s.cells()));
       c.getStyler().setXAxisLogarithmic(log);
       c.getStyler().setLegendVisible(false);
-      XYSeries x = c.addSeries(s.proxy(), s.score(), s.accuracy());
+      double[] xs = s.score();
+      double[] ys = s.accuracy();
+      int left = 0;
+      if (log) { // a log axis cannot show a score of 0 or less
+        int n = 0;
+        xs = new double[s.cells()];
+        ys = new double[s.cells()];
+        for (int i = 0; i < s.cells(); i++) {
+          if (s.score()[i] > 0) {
+            xs[n] = s.score()[i];
+            ys[n++] = s.accuracy()[i];
+          }
+        }
+        left = s.cells() - n;
+        xs = Arrays.copyOf(xs, n);
+        ys = Arrays.copyOf(ys, n);
+      }
+      XYSeries x = c.addSeries(s.proxy(), xs, ys);
       x.setMarker(marker(s.cells())).setMarkerColor(alpha(PALETTE[k++ % PALETTE.length], 110));
       out.add(new Figure(String.format(Locale.ROOT, "%s: score of each of the %d cells with both against its %s;"
-          + " Spearman %.3f.", s.set(), s.cells(), s.metric(), s.spearman()), c));
+          + " Spearman %.3f%s.", s.set(), s.cells(), s.metric(), s.spearman(), left == 0 ? ""
+              : "; " + left + (left == 1 ? " cell" : " cells") + " scoring 0 or less not drawn on the log axis"), c));
     }
     return out;
   }
