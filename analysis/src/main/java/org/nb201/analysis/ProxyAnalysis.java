@@ -139,14 +139,14 @@ public final class ProxyAnalysis {
   }
 
   /**
-   * Whether a log axis reads better: at least 90 % of the scores are positive and the middle 80 %
+   * Whether a log axis reads better: at least half of the scores are positive and the middle 80 %
    * of those span two decades or more (synflow spans dozens; its cells without a path score 0 and
    * are then left out of the plot).
    */
   public static boolean logScale(Scatter s) {
     double[] positive = Arrays.stream(s.score()).filter(v -> v > 0).sorted().toArray();
     int n = positive.length;
-    if (n < 2 || n < 0.9 * s.score().length) {
+    if (n < 2 || n < 0.5 * s.score().length) {
       return false;
     }
     return positive[(int) (0.9 * (n - 1))] / positive[(int) (0.1 * (n - 1))] >= 100;
