@@ -83,7 +83,8 @@ public final class ProxyRuns {
       for (ChunkFile.Score s : content.scores()) {
         Proxy p = Proxy.byKey(s.proxy());
         String source = p.readsData() ? job.source() : "none";
-        ProxySet set = new ProxySet(s.proxy(), job.dataset(), job.channels(), job.cells(), job.seed(), s.batch(), source);
+        ProxySet set = new ProxySet(s.proxy(), job.dataset(), job.channels(), job.cells(), job.seed(), s.batch(),
+            source);
         ProxyRecord r = new ProxyRecord(s.index(), set, s.value(), s.seconds(), s.note());
         if (!r.hasValue()) {
           notFinite.add(s.proxy() + " of index " + s.index() + " "
