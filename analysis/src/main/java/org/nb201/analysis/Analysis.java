@@ -28,7 +28,11 @@ public enum Analysis {
   SEARCH("search", "Search algorithms",
       "Per run folder: the summary of the returned cells and the anytime curve of the incumbent's reference metric"
           + " over simulated time (mean and standard deviation over runs); weight-sharing runs: accuracy per search"
-          + " epoch.");
+          + " epoch."),
+  PROXIES("proxies", "Training-free scores",
+      "Spearman and Kendall tau-b of every stored training-free score set (nb201 proxies) with every final metric,"
+          + " over the cells that have both, the vote of several proxies (zero-cost proxies paper, section 4), and"
+          + " each score against the reference metric.");
 
   private final String key;
   private final String title;
@@ -53,14 +57,26 @@ public enum Analysis {
   }
 
   /** What the analyses take besides the store. */
-  public record Inputs(TrainingAnalysis.Options training, int cellLimit, List<SearchRuns> searches) {
+  public record Inputs(TrainingAnalysis.Options training, int cellLimit, List<SearchRuns> searches,
+      List<String> vote) {
     public Inputs {
       searches = List.copyOf(searches);
+      vote = List.copyOf(vote);
     }
 
-    /** The official repeats, seed 0, the top 20 cells, no search runs. */
+    /** The proxies vote as the zero-cost paper ({@link ProxyAnalysis#PAPER_VOTE}). */
+    public Inputs(TrainingAnalysis.Options training, int cellLimit, List<SearchRuns> searches) {
+      this(training, cellLimit, searches, ProxyAnalysis.PAPER_VOTE);
+    }
+
+    /** The official repeats, seed 0, the top 20 cells, no search runs, the paper's vote. */
     public static Inputs defaults() {
       return new Inputs(TrainingAnalysis.Options.defaults(), 20, List.of());
+    }
+
+    /** These inputs with other voting proxies ({@code null} keeps them). */
+    public Inputs withVote(List<String> proxies) {
+      return proxies == null ? this : new Inputs(training, cellLimit, searches, proxies);
     }
   }
 
@@ -74,6 +90,7 @@ public enum Analysis {
       case MISSING -> MissingAnalysis.run(data);
       case CELLS -> CellRanking.run(data, in.cellLimit());
       case SEARCH -> SearchAnalysis.run(data, in.searches());
+      case PROXIES -> ProxyAnalysis.run(data, in.vote());
     };
   }
 

@@ -3,6 +3,7 @@ package org.nb201.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.nb201.analysis.Analysis;
+import org.nb201.analysis.ProxyAnalysis;
 import org.nb201.analysis.StoreData;
 import org.nb201.analysis.render.JsonRenderer;
 import org.nb201.analysis.render.Tables;
@@ -29,8 +30,9 @@ import picocli.CommandLine;
       "  cells     the best cells (--top) with valid/test accuracy, FLOPs and params",
       "  search    search-run folders (--search, written by 'nb201 search --out'): summaries and",
       "            anytime curves",
-      "  proxies   Spearman and Kendall tau-b of every stored training-free score set with every final",
-      "            metric, over the cells that have both, and the vote of several proxies (--vote)"
+      "  proxies   Spearman and Kendall tau-b of every stored training-free score set ('nb201 proxies')",
+      "            with every final metric, over the cells that have both, and the vote of several",
+      "            proxies (--vote)"
     })
 final class AnalyzeCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -49,19 +51,21 @@ final class AnalyzeCommand implements Runnable {
 
   @Override
   public void run() {
-    if (what.equals("proxies")) {
-      ProxyAnalysisText.run(options.store, vote, json, spec.commandLine().getOut());
-      return;
-    }
     Analysis analysis = Analysis.byKey(what);
     if (!options.searches.isEmpty() && analysis != Analysis.SEARCH) {
       throw new IllegalArgumentException("--search is for 'nb201 analyze search' (or 'nb201 report')");
     }
-    Analysis.Inputs inputs = options.inputs();
+    if (vote != null && analysis != Analysis.PROXIES) {
+      throw new IllegalArgumentException("--vote is for 'nb201 analyze proxies' (or 'nb201 report')");
+    }
+    Analysis.Inputs inputs = options.inputs().withVote(vote);
     PrintWriter out = spec.commandLine().getOut();
     try (Nb201Api api = Nb201Api.open(options.store)) {
       StoreData data = StoreData.of(api, json || analysis == Analysis.SEARCH);
       Object result = analysis.run(data, inputs);
+      if (result instanceof ProxyAnalysis.Result p && p.sets().isEmpty()) {
+        throw new IllegalArgumentException(p.notes().get(0));
+      }
       if (json) {
         out.println(JsonRenderer.render(result));
       } else {

@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
       "Score cells at initialisation with zero-cost proxies and NASWOT (docs/training-free-scores.md) and write",
       "the scores into the store's proxies table. Resumable like generate: one result file per chunk of cells",
       "in the work directory, an append-only ledger, a progress bar with ETA; rerun after any interruption.",
-      "Proxies: params, flops, synflow, l2_norm, naswot, snip, grad_norm, grasp, fisher, jacob_cov."
+      "Proxies: params, flops, synflow, l2_norm, naswot, snip, grad_norm, grasp, fisher, jacob_cov, bn_nas.",
+      "bn_nas (BN-NAS) trains one supernet's batch norms per run (--bn-nas-epochs over --bn-nas-images training",
+      "images of the search split), then scores every requested cell from it."
     })
 final class ProxiesCommand implements Callable<Integer> {
   /** Cells named one by one among the scores that are not numbers; the rest are counted. */
@@ -88,6 +90,14 @@ final class ProxiesCommand implements Callable<Integer> {
           + " authors' float64.")
   boolean synflowFloat32;
 
+  @Option(names = "--bn-nas-epochs", defaultValue = "" + ProxyConfig.BN_NAS_EPOCHS, paramLabel = "E",
+      description = "bn_nas: epochs of BN-only supernet training (default: ${DEFAULT-VALUE}).")
+  int bnNasEpochs;
+
+  @Option(names = "--bn-nas-images", defaultValue = "0", paramLabel = "K",
+      description = "bn_nas: training images of the search split it trains on (default: ${DEFAULT-VALUE} = all).")
+  int bnNasImages;
+
   @Option(names = "--workers", defaultValue = "1", paramLabel = "W",
       description = "Worker processes scoring in parallel (default: ${DEFAULT-VALUE}).")
   int workers;
@@ -116,12 +126,17 @@ final class ProxiesCommand implements Callable<Integer> {
     }
     Dataset d = dataset != null ? Dataset.byKey(dataset) : storeDataset();
     ProxyConfig config = ProxyConfig.builder().setProxies(list).setDataset(d).optShape(channels, cells).optSeed(seed)
-        .optBatchSize(batchSize).optSource(ProxyBatch.Source.parse(batch)).optSynflowDouble(!synflowFloat32).build();
+        .optBatchSize(batchSize).optSource(ProxyBatch.Source.parse(batch)).optSynflowDouble(!synflowFloat32)
+        .optBnNas(bnNasEpochs, bnNasImages).build();
+    if (config.hasBnNas() && workers > 1) {
+      throw new UserException("bn_nas trains its supernet once per worker process and then scores a cell in"
+          + " microseconds; run it with --workers 1 (and other proxies in a run of their own)");
+    }
     Map<Dataset, Path> dirs = DataLocations.resolve(dataDir);
-    if (config.needsImages() && config.source() == ProxyBatch.Source.TRAIN) {
+    if (config.needsTrainingData()) {
       Path dir = dirs.get(d);
       if (dir == null || !Files.isDirectory(dir)) {
-        String needing = String.join(", ", list.stream().filter(Proxy::needsBatch).map(Proxy::key).toList());
+        String needing = String.join(", ", list.stream().filter(Proxy::readsData).map(Proxy::key).toList());
         throw new UserException("proxies " + needing + " read training images of " + d.key() + ", but "
             + (dir == null ? "no data directory is known" : dir + " is not a directory")
             + "; pass --data-dir (or --batch noise for naswot)");

@@ -95,11 +95,72 @@ class AnalyzeAndReportCommandTest {
   }
 
   @Test
+  void proxiesAreAnAnalysisWithTextJsonAndAReportSection() throws Exception {
+    Path scored = dir.resolve("scored.duckdb");
+    Files.copy(Path.of(store), scored);
+    CliRun none = CliRun.of("analyze", "proxies", "--store", scored.toString());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).isEqualTo("nb201: error: the store holds no training-free scores; compute some with"
+        + " 'nb201 proxies --store scored.duckdb --proxies synflow,naswot,...'\n");
+    CliRun p = CliRun.of("proxies", "--store", scored.toString(), "--proxies", "params,flops,synflow", "--archs",
+        "0,11", "--dataset", "cifar10", "--C", "4", "--N", "1", "--quiet");
+    assertThat(p.exitCode()).as(p.err()).isZero();
+    CliRun text = CliRun.of("analyze", "proxies", "--store", scored.toString());
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    // cell 11 (ResNet) has more params, more FLOPs and a better accuracy than cell 0: +1 over the 2 cells
+    assertThat(text.out()).startsWith("store scored.duckdb (").contains("training-free score sets in the store")
+        .containsPattern("params on cifar10 \\(C4 N1, seed 0, batch 0, none\\) +2 +2")
+        .containsPattern("C10-test +params +params on cifar10 \\(C4 N1, seed 0, batch 0, none\\) +2 +1\\.000 +1\\.000")
+        .contains("no vote of synflow, jacob_cov, snip: the store has no run with all of them (missing: jacob_cov,"
+            + " snip)");
+    CliRun voted = CliRun.of("analyze", "proxies", "--store", scored.toString(), "--vote", "params,flops", "--json");
+    assertThat(voted.exitCode()).as(voted.err()).isZero();
+    JsonObject o = JsonParser.parseString(voted.out()).getAsJsonObject();
+    assertThat(o.getAsJsonArray("sets")).hasSize(3);
+    assertThat(o.getAsJsonArray("voters").toString()).isEqualTo("[\"params\",\"flops\"]");
+    assertThat(o.getAsJsonArray("rows").asList()).anySatisfy(e -> {
+      JsonObject row = e.getAsJsonObject();
+      assertThat(row.get("proxy").getAsString()).isEqualTo("vote(params,flops)");
+      assertThat(row.get("spearman").isJsonNull()).isTrue();
+      assertThat(row.get("kendall").getAsDouble()).isEqualTo(1.0);
+    });
+    CliRun wrongVote = CliRun.of("analyze", "cost", "--store", scored.toString(), "--vote", "params,flops");
+    assertThat(wrongVote.exitCode()).isEqualTo(2);
+    assertThat(wrongVote.err()).contains("--vote is for 'nb201 analyze proxies'").hasLineCount(1);
+
+    Path out = dir.resolve("report-proxies");
+    CliRun r = CliRun.of("report", "--store", scored.toString(), "--out", out.toString(), "--repeats", "2", "--quiet");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String html = Files.readString(out.resolve("index.html"));
+    String section = html.substring(html.indexOf("<section id=\"proxies\">"), html.indexOf("<section id=\"provenance"));
+    assertThat(section).contains("<h2>Training-free scores</h2>").contains("alt=\"synflow against C10-test\"")
+        .contains("alt=\"params against C10-test\"").contains("<caption>rank correlation of each score");
+    assertThat(count(section, "<img class=\"chart\"")).isEqualTo(3);
+    // a store without scores: the section is one note
+    Path plain = dir.resolve("report-plain");
+    assertThat(CliRun.of("report", "--store", store, "--out", plain.toString(), "--repeats", "2", "--quiet")
+        .exitCode()).isZero();
+    String plainHtml = Files.readString(plain.resolve("index.html"));
+    String plainSection = plainHtml.substring(plainHtml.indexOf("<section id=\"proxies\">"),
+        plainHtml.indexOf("<section id=\"provenance"));
+    assertThat(plainSection).contains("the store holds no training-free scores").doesNotContain("<img")
+        .doesNotContain("<table");
+  }
+
+  private static int count(String s, String what) {
+    int n = 0;
+    for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
   void badInputIsOneLineAndExitCode2() {
     CliRun what = CliRun.of("analyze", "speed", "--store", store);
     assertThat(what.exitCode()).isEqualTo(2);
     assertThat(what.err()).isEqualTo("nb201: error: unknown analysis 'speed'; expected one of cost, ranks, training,"
-        + " ops, missing, cells, search\n");
+        + " ops, missing, cells, search, proxies\n");
     CliRun folder = CliRun.of("analyze", "search", "--store", store, "--search", dir.toString());
     assertThat(folder.exitCode()).isEqualTo(2);
     assertThat(folder.err()).contains("is not a complete search-run folder (no config.json)").hasLineCount(1);

@@ -1,7 +1,10 @@
 package org.nb201.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +17,15 @@ import org.nb201.bench.ProxyTable;
 import org.nb201.bench.store.Store;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.generate.Ledger;
+import org.nb201.space.Arch;
+import org.nb201.space.Dataset;
+import org.nb201.space.NetworkShape;
+import org.nb201.space.Op;
+import org.nb201.space.SearchSpace;
 import org.nb201.space.provenance.Input;
+import org.nb201.train.Engines;
+import org.nb201.train.data.SearchData;
+import org.nb201.train.proxy.BnNas;
 
 class ProxiesCommandTest {
   @TempDir
@@ -71,6 +82,65 @@ class ProxiesCommandTest {
       assertThat(b.reader().proxyTable(SYNFLOW).value(11472)).isEqualTo(a.reader().proxyTable(SYNFLOW).value(11472));
       assertThat(b.reader().proxyTable(NASWOT).value(11472)).isEqualTo(a.reader().proxyTable(NASWOT).value(11472));
     }
+  }
+
+  @Test
+  void bnNasTrainsOneSupernetScoresEveryCellAndFeedsAnalysisAndSearch() throws Exception {
+    Path nats = tmp.resolve("nats.duckdb");
+    CliRun imported = CliRun.of("import", "nats", ImportNatsCommandTest.natsSample().toString(), "--out",
+        nats.toString(), "--quiet");
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    int none = SearchSpace.official().indexOf(Arch.uniform(Op.NONE));
+    String cells = "0,11," + none + ",11472,6111";
+    CliRun r = CliRun.of("proxies", "--store", nats.toString(), "--proxies", "bn_nas", "--archs", cells, "--dataset",
+        "fashion-mnist", "--data-dir", Fixtures.fashion().toString(), "--C", "4", "--N", "1", "--seed", "3",
+        "--bn-nas-epochs", "1", "--bn-nas-images", "256", "--chunk-size", "2", "--quiet");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("5 cells in 5 chunks, 0 already done, 5 finished now, 0 failed")
+        .contains("stored 5 scores");
+    ProxySet set = new ProxySet("bn_nas", "fashion-mnist", 4, 1, 3, 64, "train");
+    // the same supernet trained here: every stored score is its indicator
+    SearchData data = SearchData.load(Dataset.FASHION_MNIST, Fixtures.fashion(), null, false);
+    NetworkShape shape = NetworkShape.of(Dataset.FASHION_MNIST).withCells(4, 1);
+    Engine engine = Engines.pytorch(1);
+    try (Store s = Store.open(nats); NDManager root = engine.newBaseManager();
+        BnNas b = BnNas.train(data, shape, true, BnNas.Settings.of(1, 256, 3), engine, root)) {
+      ProxyTable t = s.reader().proxyTable(set);
+      assertThat(t.valueCount()).isEqualTo(5);
+      for (String c : cells.split(",")) {
+        int i = Integer.parseInt(c);
+        double expected = b.indicator(SearchSpace.official().arch(i));
+        assertThat(t.value(i)).as("cell %d", i).isCloseTo(expected, within(1e-9 * Math.max(1, expected)));
+      }
+      assertThat(t.value(none)).isZero();
+      assertThat(t.value(11472)).isPositive();
+      assertThat(s.reader().provenance()).anySatisfy(p -> assertThat(p.config()).containsEntry("bn_nas_epochs", 1.0)
+          .containsEntry("bn_nas_images", 256.0).containsEntry("bn_nas_images_seen", 256.0).containsKey(
+              "bn_nas_train_seconds"));
+      // trained once: the five chunks' provenance rows name the same training
+      assertThat(s.reader().provenance().stream().filter(p -> p.config().containsKey("bn_nas_train_seconds"))
+          .map(p -> p.config().get("bn_nas_train_seconds")).toList()).hasSize(5).containsOnly(
+              s.reader().provenance().stream().filter(p -> p.config().containsKey("bn_nas_train_seconds"))
+                  .findFirst().orElseThrow().config().get("bn_nas_train_seconds"));
+    }
+    CliRun analysis = CliRun.of("analyze", "proxies", "--store", nats.toString());
+    assertThat(analysis.exitCode()).as(analysis.err()).isZero();
+    assertThat(analysis.out()).contains("bn_nas on fashion-mnist (C4 N1, seed 3, batch 64, train)")
+        .containsPattern("C10-test +bn_nas +bn_nas on fashion-mnist \\(C4 N1, seed 3, batch 64, train\\) +2 ");
+    CliRun search = CliRun.of("search", "proxy", "--store", nats.toString(), "--proxy", "bn_nas", "--sample", "2",
+        "--runs", "3");
+    assertThat(search.exitCode()).as(search.err()).isZero();
+    assertThat(search.out()).contains("best of 2 random cells by bn_nas on fashion-mnist");
+    CliRun rea = CliRun.of("search", "rea", "--store", nats.toString(), "--warmup-proxy", "bn_nas", "--warmup-pool",
+        "2", "--runs", "2");
+    assertThat(rea.exitCode()).as(rea.err()).isZero();
+    CliRun workers = CliRun.of("proxies", "--store", nats.toString(), "--proxies", "bn_nas", "--archs", "0",
+        "--dataset", "fashion-mnist", "--data-dir", Fixtures.fashion().toString(), "--workers", "2");
+    assertThat(workers.exitCode()).isEqualTo(2);
+    assertThat(workers.err()).contains("run it with --workers 1").hasLineCount(1);
+    CliRun cifar = CliRun.of("proxies", "--store", nats.toString(), "--proxies", "bn_nas", "--dataset", "cifar10");
+    assertThat(cifar.exitCode()).isEqualTo(2);
+    assertThat(cifar.err()).contains("use cifar10-valid").hasLineCount(1);
   }
 
   @Test

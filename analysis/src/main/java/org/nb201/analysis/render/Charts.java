@@ -18,6 +18,7 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nb201.analysis.CostAnalysis;
 import org.nb201.analysis.OpsAnalysis;
+import org.nb201.analysis.ProxyAnalysis;
 import org.nb201.analysis.RankAgreement;
 import org.nb201.analysis.ReferenceCells;
 import org.nb201.analysis.SearchAnalysis;
@@ -44,6 +45,8 @@ public final class Charts {
       return ops(r);
     } else if (result instanceof SearchAnalysis.Result r) {
       return search(r);
+    } else if (result instanceof ProxyAnalysis.Result r) {
+      return proxies(r);
     }
     return List.of();
   }
@@ -237,6 +240,43 @@ public final class Charts {
     }
     XYSeries s = c.addSeries(name, Arrays.copyOf(xs, n), Arrays.copyOf(ys, n));
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE).setLineColor(color);
+  }
+
+  static List<Figure> proxies(ProxyAnalysis.Result r) {
+    List<Figure> out = new ArrayList<>();
+    int k = 0;
+    for (ProxyAnalysis.Scatter s : r.scatters()) {
+      boolean log = ProxyAnalysis.logScale(s);
+      XYChart c = xy(s.proxy() + " against " + s.metric(), s.proxy() + (log ? " (log scale)" : ""), s.metric()
+          + " accuracy (%)");
+      c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      c.getStyler().setMarkerSize(markerSize(s.cells()));
+      c.getStyler().setXAxisLogarithmic(log);
+      c.getStyler().setLegendVisible(false);
+      double[] xs = s.score();
+      double[] ys = s.accuracy();
+      int left = 0;
+      if (log) { // a log axis cannot show a score of 0 or less
+        int n = 0;
+        xs = new double[s.cells()];
+        ys = new double[s.cells()];
+        for (int i = 0; i < s.cells(); i++) {
+          if (s.score()[i] > 0) {
+            xs[n] = s.score()[i];
+            ys[n++] = s.accuracy()[i];
+          }
+        }
+        left = s.cells() - n;
+        xs = Arrays.copyOf(xs, n);
+        ys = Arrays.copyOf(ys, n);
+      }
+      XYSeries x = c.addSeries(s.proxy(), xs, ys);
+      x.setMarker(marker(s.cells())).setMarkerColor(alpha(PALETTE[k++ % PALETTE.length], 110));
+      out.add(new Figure(String.format(Locale.ROOT, "%s: score of each of the %d cells with both against its %s;"
+          + " Spearman %.3f%s.", s.set(), s.cells(), s.metric(), s.spearman(), left == 0 ? ""
+              : "; " + left + (left == 1 ? " cell" : " cells") + " scoring 0 or less not drawn on the log axis"), c));
+    }
+    return out;
   }
 
   private static XYChart xy(String title, String xTitle, String yTitle) {

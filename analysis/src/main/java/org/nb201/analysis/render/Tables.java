@@ -7,6 +7,7 @@ import org.nb201.analysis.CellRanking;
 import org.nb201.analysis.CostAnalysis;
 import org.nb201.analysis.MissingAnalysis;
 import org.nb201.analysis.OpsAnalysis;
+import org.nb201.analysis.ProxyAnalysis;
 import org.nb201.analysis.RankAgreement;
 import org.nb201.analysis.ReferenceCells;
 import org.nb201.analysis.SearchAnalysis;
@@ -38,6 +39,8 @@ public final class Tables {
       return cells(r);
     } else if (result instanceof SearchAnalysis.Result r) {
       return search(r);
+    } else if (result instanceof ProxyAnalysis.Result r) {
+      return proxies(r);
     }
     throw new IllegalArgumentException("no tables for " + result.getClass().getSimpleName());
   }
@@ -57,6 +60,8 @@ public final class Tables {
     } else if (result instanceof CellRanking.Result r) {
       return r.notes();
     } else if (result instanceof SearchAnalysis.Result r) {
+      return r.notes();
+    } else if (result instanceof ProxyAnalysis.Result r) {
       return r.notes();
     }
     return List.of();
@@ -270,6 +275,32 @@ public final class Tables {
       }
     }
     return withNotes(out, r.notes(), "search");
+  }
+
+  static List<Table> proxies(ProxyAnalysis.Result r) {
+    List<Table> out = new ArrayList<>();
+    if (!r.sets().isEmpty()) {
+      Table.Builder t = new Table.Builder("training-free score sets in the store", "proxy set", "cells scored",
+          "finite", "scoring s");
+      for (ProxyAnalysis.ScoreSet s : r.sets()) {
+        t.row(s.name(), Format.count(s.scored()), Format.count(s.finite()), Format.fixed(s.seconds(), 1));
+      }
+      out.add(t.build());
+    }
+    if (!r.rows().isEmpty()) {
+      Table.Builder t = new Table.Builder("rank correlation of each score with each final metric, over the cells with"
+          + " both (the vote: tau-b of the majority's pairwise order)", "metric", "proxy", "set", "cells", "Spearman",
+          "Kendall tau-b");
+      for (String m : r.metrics()) {
+        for (ProxyAnalysis.Row x : r.rows()) {
+          if (x.metric().equals(m)) {
+            t.row(m, x.proxy(), x.set(), Format.count(x.cells()), Format.corr(x.spearman()), Format.corr(x.kendall()));
+          }
+        }
+      }
+      out.add(t.build());
+    }
+    return withNotes(out, r.notes(), "training-free scores");
   }
 
   private static List<Table> withNotes(List<Table> tables, List<String> notes, String what) {

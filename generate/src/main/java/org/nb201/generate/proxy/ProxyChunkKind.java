@@ -18,6 +18,7 @@ import org.nb201.space.provenance.Machine;
 import org.nb201.space.provenance.Provenance;
 import org.nb201.train.Engines;
 import org.nb201.train.data.DataException;
+import org.nb201.train.data.SearchData;
 import org.nb201.train.data.TrainingData;
 import org.nb201.train.proxy.ProxyBatch;
 import org.nb201.train.proxy.ProxyConfig;
@@ -27,7 +28,9 @@ import org.nb201.train.proxy.ZeroCost;
 /**
  * Proxy chunks as a {@link WorkKind}: scored with {@link ZeroCost} on the local engine and kept in
  * {@link ChunkFile}s. The training images (when a proxy reads them) are loaded and the batch is
- * drawn once per process; every chunk of one job sees the same batch.
+ * drawn once per process; every chunk of one job sees the same batch, and BN-NAS's supernet is
+ * trained once per process (on its first cell) and scores every cell of the job's chunks that
+ * process runs.
  */
 public final class ProxyChunkKind implements WorkKind<ProxyChunk> {
   private final Map<Dataset, Path> dataDirs;
@@ -90,7 +93,7 @@ public final class ProxyChunkKind implements WorkKind<ProxyChunk> {
     ProxyConfig c = j.config();
     TrainingData data = null;
     dataChecksum = "none";
-    if (c.needsImages() && c.source() == ProxyBatch.Source.TRAIN) {
+    if (c.needsTrainingData()) {
       Path dir = dataDirs.get(c.dataset());
       if (dir == null) {
         throw new IllegalArgumentException("no data directory for " + c.dataset().key() + "; pass --data-dir for it");
@@ -102,7 +105,10 @@ public final class ProxyChunkKind implements WorkKind<ProxyChunk> {
     if (root == null) {
       root = engine.newBaseManager();
     }
-    scorer = new ZeroCost(c, batch(c, data), engine, root);
+    if (scorer != null && scorer.hasTrainedBnNas()) {
+      scorer.close(); // the previous job's BN-NAS supernet
+    }
+    scorer = new ZeroCost(c, batch(c, data), c.hasBnNas() ? SearchData.of(data) : null, engine, root);
     job = j;
     return scorer;
   }
@@ -110,7 +116,7 @@ public final class ProxyChunkKind implements WorkKind<ProxyChunk> {
   private Provenance provenance(ProxyJob j, Instant started) {
     Engine engine = Engines.pytorch(threads);
     Provenance.Builder b = Provenance.builder().optCreatedAt(started).optFinishedAt(Instant.now())
-        .optConfig(j.config().describe()).addSeed(j.seed()).optMachine(Machine.current().withHost())
+        .optConfig(scorer.describe()).addSeed(j.seed()).optMachine(Machine.current().withHost())
         .optEngine(Engines.backend(engine, Device.cpu()));
     if (!dataChecksum.equals("none")) {
       b.addInput(new Input(Input.DATA, j.dataset(), Input.MD5_LIST, dataChecksum, -1));

@@ -106,7 +106,7 @@ public record ProxyPlan(ProxyJob job, List<ProxyChunk> chunks) {
       }
       ProxyJob job = GSON.fromJson(h.get("job"), ProxyJob.class);
       job = new ProxyJob(job.proxies(), job.dataset(), job.channels(), job.cells(), job.seed(), job.batchSize(),
-          job.source(), job.synflowDouble(), job.channelsLast());
+          job.source(), job.synflowDouble(), job.channelsLast(), job.bnNasEpochs(), job.bnNasImages());
       List<String> body = lines.subList(1, lines.size());
       if (body.size() != h.get("chunks").getAsInt()
           || !ProxyJob.hash(String.join("\n", body)).equals(h.get("checksum").getAsString())) {

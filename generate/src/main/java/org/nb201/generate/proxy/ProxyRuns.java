@@ -82,7 +82,7 @@ public final class ProxyRuns {
       List<ProxyRecord> records = new ArrayList<>();
       for (ChunkFile.Score s : content.scores()) {
         Proxy p = Proxy.byKey(s.proxy());
-        String source = p.needsBatch() ? job.source() : "none";
+        String source = p.readsData() ? job.source() : "none";
         ProxySet set = new ProxySet(s.proxy(), job.dataset(), job.channels(), job.cells(), job.seed(), s.batch(),
             source);
         ProxyRecord r = new ProxyRecord(s.index(), set, s.value(), s.seconds(), s.note());

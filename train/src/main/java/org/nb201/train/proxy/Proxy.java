@@ -57,7 +57,14 @@ public enum Proxy {
    * C = the correlation matrix of the rows of J, score = -sum over eigenvalues v of C of
    * log(v + 1e-5) + 1/(v + 1e-5). Labels are drawn with the batch but not used.
    */
-  JACOB_COV("jacob_cov", Input.LABELLED);
+  JACOB_COV("jacob_cov", Input.LABELLED),
+  /**
+   * The BN-NAS indicator ({@link BnNas}; Chen et al., ICCV 2021): the sum over cells and edges of
+   * the mean |gamma| of the chosen op's batch norm in a supernet whose batch norms alone were
+   * trained (convs frozen at initialisation) with uniform single-path sampling; parameter-free ops
+   * score 0. One supernet per run scores every cell; its batch (64) is the training batch.
+   */
+  BN_NAS("bn_nas", Input.TRAINING);
 
   /** What a proxy reads besides the initialised network. */
   public enum Input {
@@ -68,7 +75,9 @@ public enum Proxy {
     /** A batch of images; labels unused, so Gaussian noise is allowed. */
     IMAGES,
     /** A batch of real, labelled training images. */
-    LABELLED
+    LABELLED,
+    /** The search loader's training images, to train a supernet on once per run (real, labelled). */
+    TRAINING
   }
 
   private final String key;
@@ -93,17 +102,23 @@ public enum Proxy {
     return input == Input.IMAGES || input == Input.LABELLED;
   }
 
+  /** Whether the proxy reads images at all (a batch, or training images to train on). */
+  public boolean readsData() {
+    return needsBatch() || input == Input.TRAINING;
+  }
+
   /**
    * The authors' default batch size: 128 for NASWOT ({@code score_networks.py --batch_size}), 64
    * for the zero-cost proxies that read data ({@code nasbench2_pred.py --batch_size}), 1 for
-   * SynFlow's all-ones image, 0 for the data-free ones.
+   * SynFlow's all-ones image, 0 for the data-free ones, 64 for BN-NAS's training batch (the
+   * NAS-Bench-201 searches' batch size).
    */
   public int defaultBatch() {
     return switch (input) {
       case NONE -> 0;
       case ONES -> 1;
       case IMAGES -> 128;
-      case LABELLED -> 64;
+      case LABELLED, TRAINING -> 64;
     };
   }
 

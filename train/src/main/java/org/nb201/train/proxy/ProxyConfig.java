@@ -18,7 +18,9 @@ import org.nb201.space.Op;
  * #builder()}; {@link Builder#build()} rejects combinations a proxy cannot use.
  */
 public record ProxyConfig(List<Proxy> proxies, Dataset dataset, int channels, int cells, int seed, int batchSize,
-    ProxyBatch.Source source, boolean channelsLast, boolean synflowDouble) {
+    ProxyBatch.Source source, boolean channelsLast, boolean synflowDouble, int bnNasEpochs, int bnNasImages) {
+  /** BN-NAS's default epochs of BN-only supernet training (ours; the paper trains far shorter than a supernet). */
+  public static final int BN_NAS_EPOCHS = 10;
 
   public ProxyConfig {
     proxies = List.copyOf(proxies);
@@ -50,6 +52,21 @@ public record ProxyConfig(List<Proxy> proxies, Dataset dataset, int channels, in
     return maxBatch() > 0;
   }
 
+  /** Whether BN-NAS is among the proxies (a supernet is then trained once per run). */
+  public boolean hasBnNas() {
+    return proxies.contains(Proxy.BN_NAS);
+  }
+
+  /** Whether the dataset's training images must be loaded (a real batch, or BN-NAS's training). */
+  public boolean needsTrainingData() {
+    return needsImages() && source == ProxyBatch.Source.TRAIN || hasBnNas();
+  }
+
+  /** How BN-NAS's supernet is trained under this config (its seed is the config's). */
+  public BnNas.Settings bnNasSettings() {
+    return BnNas.Settings.of(bnNasEpochs, bnNasImages, seed);
+  }
+
   /** What defines the scores, as an ordered map with stable snake_case keys (provenance). */
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -62,6 +79,9 @@ public record ProxyConfig(List<Proxy> proxies, Dataset dataset, int channels, in
     m.put("batch_source", source.key());
     m.put("memory_format", channelsLast ? "channels_last" : "contiguous");
     m.put("synflow_precision", synflowDouble ? "float64" : "float32-rescaled");
+    if (hasBnNas()) {
+      m.putAll(bnNasSettings().describe());
+    }
     return m;
   }
 
@@ -83,8 +103,17 @@ public record ProxyConfig(List<Proxy> proxies, Dataset dataset, int channels, in
     private ProxyBatch.Source source = ProxyBatch.Source.TRAIN;
     private boolean channelsLast = true;
     private boolean synflowDouble = true;
+    private int bnNasEpochs = BN_NAS_EPOCHS;
+    private int bnNasImages;
 
     private Builder() {}
+
+    /** BN-NAS: epochs of BN-only supernet training and the training images used (0 = all). */
+    public Builder optBnNas(int epochs, int images) {
+      this.bnNasEpochs = epochs;
+      this.bnNasImages = images;
+      return this;
+    }
 
     public Builder setProxies(List<Proxy> proxies) {
       this.proxies.clear();
@@ -158,14 +187,25 @@ public record ProxyConfig(List<Proxy> proxies, Dataset dataset, int channels, in
       }
       if (source == ProxyBatch.Source.NOISE) {
         for (Proxy p : proxies) {
-          if (p.input() == Proxy.Input.LABELLED) {
+          if (p.input() == Proxy.Input.LABELLED || p.input() == Proxy.Input.TRAINING) {
             throw new IllegalArgumentException("proxy " + p.key() + " needs labelled training images and cannot use"
                 + " a noise batch; noise is for " + Proxy.NASWOT.key() + " (or proxies that read no images)");
           }
         }
       }
+      boolean bnNas = proxies.contains(Proxy.BN_NAS);
+      if (bnNas) {
+        if (bnNasEpochs < 1 || bnNasImages < 0) {
+          throw new IllegalArgumentException("--bn-nas-epochs must be >= 1 and --bn-nas-images >= 0 (0 = all), got "
+              + bnNasEpochs + " and " + bnNasImages);
+        }
+        if (dataset == Dataset.CIFAR10) {
+          throw new IllegalArgumentException("bn_nas trains a supernet on a search split, which cifar10 (all 50k"
+              + " images for training) lacks; use cifar10-valid (the official CIFAR-10 search)");
+        }
+      }
       ProxyConfig c = new ProxyConfig(proxies, dataset, channels, cells, seed, batchSize, source, channelsLast,
-          synflowDouble);
+          synflowDouble, bnNas ? bnNasEpochs : 0, bnNas ? bnNasImages : 0);
       CostModel.cost(Arch.uniform(Op.NONE), c.shape()); // the input must survive two reductions
       return c;
     }

@@ -18,12 +18,14 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nb201.space.Arch;
 import org.nb201.space.Cost;
 import org.nb201.space.CostModel;
 import org.nb201.space.NetworkShape;
+import org.nb201.train.data.SearchData;
 import org.nb201.train.model.ForwardTap;
 import org.nb201.train.model.TinyNetwork;
 
@@ -53,12 +55,26 @@ public final class ZeroCost {
   private final Engine engine;
   private final NDManager root;
   private final NetworkShape shape;
+  private final SearchData searchData;
+  private BnNas bnNas;
 
   /**
    * A scorer for {@code config}; {@code batch} must hold at least {@link ProxyConfig#maxBatch()}
    * images of the dataset's shape (it may be {@code null} when no proxy reads images).
    */
   public ZeroCost(ProxyConfig config, ProxyBatch batch, Engine engine, NDManager root) {
+    this(config, batch, null, engine, root);
+  }
+
+  /**
+   * As {@link #ZeroCost(ProxyConfig, ProxyBatch, Engine, NDManager)}, with the search data BN-NAS
+   * trains its supernet on (required when the config has {@code bn_nas}; trained on first use).
+   */
+  public ZeroCost(ProxyConfig config, ProxyBatch batch, SearchData searchData, Engine engine, NDManager root) {
+    if (config.hasBnNas() && searchData == null) {
+      throw new IllegalArgumentException("bn_nas trains a supernet on the training images; none were given");
+    }
+    this.searchData = searchData;
     this.config = config;
     this.batch = batch;
     this.engine = engine;
@@ -88,7 +104,11 @@ public final class ZeroCost {
     Map<Proxy, ProxyScore> out = new EnumMap<>(Proxy.class);
     List<Proxy> order = new ArrayList<>();
     for (Proxy p : config.proxies()) {
-      if (p == Proxy.PARAMS || p == Proxy.FLOPS) {
+      if (p == Proxy.BN_NAS) {
+        BnNas b = bnNas();
+        long t = System.nanoTime();
+        out.put(p, new ProxyScore(p, config.batchOf(p), b.indicator(arch), (System.nanoTime() - t) / 1e9));
+      } else if (p == Proxy.PARAMS || p == Proxy.FLOPS) {
         long t = System.nanoTime();
         Cost c = CostModel.cost(arch, shape);
         double v = p == Proxy.PARAMS ? c.mparams() : c.mflops();
@@ -122,6 +142,36 @@ public final class ZeroCost {
     return list;
   }
 
+  /** The BN-NAS supernet of this scorer, trained on first use (once). */
+  public BnNas bnNas() {
+    if (bnNas == null) {
+      bnNas = BnNas.train(searchData, shape, config.channelsLast(), config.bnNasSettings(), engine, root);
+    }
+    return bnNas;
+  }
+
+  /** Whether BN-NAS's supernet was trained (and holds memory until {@link #close()}). */
+  public boolean hasTrainedBnNas() {
+    return bnNas != null;
+  }
+
+  /** Frees BN-NAS's supernet (other scores hold nothing between cells). */
+  public void close() {
+    if (bnNas != null) {
+      bnNas.close();
+      bnNas = null;
+    }
+  }
+
+  /** The config's description, with the BN-NAS training (images seen, seconds) once it ran. */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>(config.describe());
+    if (bnNas != null) {
+      m.putAll(bnNas.describe());
+    }
+    return m;
+  }
+
   /** The scores of one built network. */
   private final class Scorer {
     private final TinyNetwork net;
@@ -136,7 +186,7 @@ public final class ZeroCost {
 
     double score(Proxy p, int n) {
       return switch (p) {
-        case PARAMS, FLOPS -> throw new IllegalStateException(p + " comes from the cost model");
+        case PARAMS, FLOPS, BN_NAS -> throw new IllegalStateException(p + " is not scored on the cell's network");
         case L2_NORM -> l2Norm();
         case SYNFLOW -> synflow();
         case NASWOT -> naswot(n);

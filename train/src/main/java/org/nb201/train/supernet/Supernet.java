@@ -39,9 +39,13 @@ public final class Supernet extends MacroNetwork {
 
   /** A supernet of macro shape {@code shape}; {@code channelsLast} inputs; the cells' BN statistics switch. */
   public Supernet(NetworkShape shape, boolean channelsLast, boolean trackRunningStats) {
-    super(shape, channelsLast, (stage, index, channels) ->
-        new SearchCell(channels, channelsLast, CellNorm.search(trackRunningStats)));
-    this.trackRunningStats = trackRunningStats;
+    this(shape, channelsLast, CellNorm.search(trackRunningStats));
+  }
+
+  /** A supernet whose cells' conv ops normalise as {@code norm} (BN-NAS: affine, {@code train.proxy.BnNas}). */
+  public Supernet(NetworkShape shape, boolean channelsLast, CellNorm norm) {
+    super(shape, channelsLast, (stage, index, channels) -> new SearchCell(channels, channelsLast, norm));
+    this.trackRunningStats = norm.trackRunningStats();
   }
 
   /** Whether the cells' norms keep running statistics for evaluation. */

@@ -75,7 +75,7 @@ class ZeroCostTest {
   void rejectsWhatAProxyCannotUse() {
     assertThatThrownBy(() -> Proxy.byKey("synflo"))
         .hasMessage("unknown proxy 'synflo'; expected one of params, flops, synflow, l2_norm, naswot, snip, "
-            + "grad_norm, grasp, fisher, jacob_cov");
+            + "grad_norm, grasp, fisher, jacob_cov, bn_nas");
     assertThatThrownBy(() -> small().setProxies(List.of(Proxy.NASWOT, Proxy.SNIP)).optSource(ProxyBatch.Source.NOISE)
         .build()).hasMessageStartingWith("proxy snip needs labelled training images and cannot use a noise batch");
     assertThatThrownBy(() -> small().setProxies(List.of()).build()).hasMessageStartingWith("no proxies given");

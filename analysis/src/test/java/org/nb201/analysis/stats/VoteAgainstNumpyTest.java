@@ -1,6 +1,7 @@
-package org.nb201.search.proxy;
+package org.nb201.analysis.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Spearman, Kendall tau-b and the vote against scipy and a brute-force count (Debian python3-scipy). */
-class RankCorrelationTest {
+/**
+ * The proxy analysis's statistics on score vectors with missing cells: Spearman and Kendall tau-b
+ * of the complete pairs against scipy, and the vote of two rankers against a brute-force numpy
+ * count (Debian python3-scipy).
+ */
+class VoteAgainstNumpyTest {
   @TempDir
   Path dir;
 
@@ -72,17 +77,23 @@ class RankCorrelationTest {
     String[] lines = out.strip().split("\n");
     for (int c = 0; c < 4; c++) {
       String[] ref = lines[c].split(" ");
-      RankCorrelation.Result s = RankCorrelation.spearman(cases[2 * c], cases[2 * c + 1]);
-      RankCorrelation.Result k = RankCorrelation.kendall(cases[2 * c], cases[2 * c + 1]);
-      assertThat(s.value()).as("spearman case %d", c).isCloseTo(Double.parseDouble(ref[0]),
-          org.assertj.core.data.Offset.offset(1e-12));
-      assertThat(k.value()).as("kendall case %d", c).isCloseTo(Double.parseDouble(ref[1]),
-          org.assertj.core.data.Offset.offset(1e-12));
-      assertThat(Math.abs(s.value())).isGreaterThan(0.1);
+      Pairs pairs = Pairs.complete(cases[2 * c], cases[2 * c + 1], null);
+      double s = Correlation.spearman(pairs.x(), pairs.y());
+      double k = Correlation.kendallTauB(pairs.x(), pairs.y());
+      assertThat(s).as("spearman case %d", c).isCloseTo(Double.parseDouble(ref[0]),
+          offset(1e-12));
+      assertThat(k).as("kendall case %d", c).isCloseTo(Double.parseDouble(ref[1]),
+          offset(1e-12));
+      assertThat(Math.abs(s)).isGreaterThan(0.1);
     }
-    double vote = RankCorrelation.vote(List.of(cases[0], cases[2]), cases[3]).value();
-    assertThat(vote).isCloseTo(Double.parseDouble(lines[4]), org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(String.format(Locale.ROOT, "%.3f", RankCorrelation.spearman(new double[] {1, 2, 3},
-        new double[] {3, 2, 1}).value())).isEqualTo("-1.000");
+    double vote = Vote.kendallTauB(List.of(cases[0], cases[2]), cases[3]);
+    assertThat(vote).isCloseTo(Double.parseDouble(lines[4]), offset(1e-12));
+    assertThat(Math.abs(vote)).isGreaterThan(0.1);
+    // one ranker votes alone: its vote is its own tau-b
+    Pairs one = Pairs.complete(cases[2], cases[3], null);
+    assertThat(Vote.kendallTauB(List.of(cases[2]), cases[3])).isCloseTo(Correlation.kendallTauB(one.x(), one.y()),
+        offset(1e-12));
+    assertThat(String.format(Locale.ROOT, "%.3f", Correlation.spearman(new double[] {1, 2, 3},
+        new double[] {3, 2, 1}))).isEqualTo("-1.000");
   }
 }
