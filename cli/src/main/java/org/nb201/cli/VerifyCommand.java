@@ -9,6 +9,9 @@ import org.nb201.generate.Plan;
 import org.nb201.generate.TrialSpec;
 import org.nb201.generate.Verifier;
 import org.nb201.generate.VerifyReport;
+import org.nb201.generate.search.SearchPlan;
+import org.nb201.generate.search.SearchRuns;
+import org.nb201.generate.search.SearchTrial;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +40,9 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (SearchPlan.isSearchPlan(plan)) {
+      return searches();
+    }
     VerifyReport r = Verifier.verify(Plan.read(plan), dir);
     PrintWriter out = spec.commandLine().getOut();
     int total = r.done().size() + r.missing().size() + r.corrupt().size();
@@ -59,6 +65,36 @@ final class VerifyCommand implements Callable<Integer> {
     }
     for (String f : r.extra()) {
       out.println("  extra     " + f + " is not a trial of this plan");
+    }
+    out.println(r.complete() ? "complete" : "incomplete: rerun 'nb201 generate' with the same plan and directory");
+    out.flush();
+    return r.complete() ? 0 : INCOMPLETE;
+  }
+
+  /** The same report for a search plan: missing searches named by method, dataset and seed. */
+  private int searches() throws IOException {
+    Verifier.Completeness<SearchTrial> r = SearchRuns.verify(SearchPlan.read(plan), dir);
+    PrintWriter out = spec.commandLine().getOut();
+    int total = r.done().size() + r.missing().size() + r.corrupt().size();
+    out.printf("%s: %d searches in the plan: %d done, %d missing, %d corrupt, %d duplicated in the ledger, "
+        + "%d extra files%n",
+        dir, total, r.done().size(), r.missing().size(), r.corrupt().size(), r.duplicated().size(), r.extra().size());
+    int shown = 0;
+    for (SearchTrial t : r.missing()) {
+      if (!list && shown++ == 10) {
+        out.printf("  ... %d more missing (--list shows all)%n", r.missing().size() - 10);
+        break;
+      }
+      out.printf("  missing   %s  (%s)%n", t.id(), t.describe());
+    }
+    for (Map.Entry<String, String> e : r.corrupt().entrySet()) {
+      out.println("  corrupt   " + e.getValue());
+    }
+    for (String id : r.duplicated()) {
+      out.println("  duplicate " + id + " logged as done more than once");
+    }
+    for (String f : r.extra()) {
+      out.println("  extra     " + f + " is not a search of this plan");
     }
     out.println(r.complete() ? "complete" : "incomplete: rerun 'nb201 generate' with the same plan and directory");
     out.flush();

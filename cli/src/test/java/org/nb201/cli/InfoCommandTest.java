@@ -27,7 +27,8 @@ class InfoCommandTest {
     String[] lines = r.lines();
     assertThat(lines[0]).startsWith("store       " + store + " (");
     assertThat(lines[1]).startsWith("format      nb201-store 2, written by nb201 ");
-    assertThat(lines[2]).isEqualTo("rows        metrics 2448, trials 8, costs 3, archs 15625, hardware 0, proxies 0");
+    assertThat(lines[2]).isEqualTo(
+        "rows        metrics 2448, trials 8, costs 3, archs 15625, hardware 0, proxies 0, searches 0");
     assertThat(lines[3]).isEqualTo("trial sets  dataset           hp   trials  archs  seeds");
     assertThat(lines[4]).isEqualTo("            cifar10-valid     12        2      1  111 777");
     assertThat(lines[5]).isEqualTo("            cifar10          200        6      2  777 888 999");
