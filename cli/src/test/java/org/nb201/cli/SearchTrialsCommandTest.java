@@ -251,6 +251,26 @@ class SearchTrialsCommandTest {
     CliRun u = CliRun.of("plan", "--search", "gdas", "--set", "epoch=3", "--out", tmp.resolve("u").toString());
     assertThat(u.exitCode()).isEqualTo(2);
     assertThat(u.err().strip()).isEqualTo("nb201: error: unknown search setting 'epoch'");
+    CliRun twice = CliRun.of("plan", "--search", "gdas,gdas", "--out", tmp.resolve("t").toString());
+    assertThat(twice.err().strip()).isEqualTo("nb201: error: --search lists gdas more than once; give each value"
+        + " once");
     assertThat(Files.exists(tmp.resolve("p"))).isFalse();
+    assertThat(Files.exists(tmp.resolve("t"))).isFalse();
+  }
+
+  @Test
+  void aKubernetesJobRunsASearchPlanShardByShard() throws Exception {
+    Path plan = tmp.resolve("searches.jsonl");
+    CliRun p = CliRun.of("plan", "--search", "darts-v1,darts-v2,gdas", "--seeds", "0,1,2", "--out", plan.toString());
+    assertThat(p.exitCode()).as(p.err()).isZero();
+    assertThat(p.out()).contains("9 searches (3 methods x 1 datasets x 3 seeds)", "darts-v1: 50 epochs, C16 N5,"
+        + " the official settings", "gdas: 240 epochs, C16 N5, the official settings");
+    Path manifest = tmp.resolve("job.yaml");
+    CliRun k = CliRun.of("cluster", "k8s", "--plan", plan.toString(), "--completions", "9", "--image", "nb201:0.1.0",
+        "--claim", "nas", "--data-dir", "/work/data", "--manifest", manifest.toString());
+    assertThat(k.exitCode()).as(k.err()).isZero();
+    assertThat(k.out()).startsWith("wrote " + manifest + ": 9 indexed pods over 9 searches");
+    assertThat(Files.readString(manifest)).contains("completions: 9",
+        "nb201 generate --plan /work/plan.jsonl --out /work/out --shard \\\"$JOB_COMPLETION_INDEX/9\\\"");
   }
 }
