@@ -242,12 +242,12 @@ class SearchTrialsCommandTest {
   void searchAndTrainingOptionsDoNotMix() {
     CliRun r = CliRun.of("plan", "--search", "gdas", "--hp", "12", "--out", tmp.resolve("p").toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("nb201: error: --hp applies to training trials only; a search plan chooses its own"
-        + " cell (drop --hp, or drop --search)");
+    assertThat(r.err().strip()).isEqualTo("nb201: error: --hp applies to training trials only; a search plan"
+        + " chooses its own cell (drop --hp, or drop --search)");
     CliRun e = CliRun.of("plan", "--archs", "0", "--epochs", "3", "--out", tmp.resolve("q").toString());
     assertThat(e.exitCode()).isEqualTo(2);
-    assertThat(e.err().strip()).isEqualTo("nb201: error: --epochs applies to search plans only; add --search METHOD,... or"
-        + " use --hp for training trials");
+    assertThat(e.err().strip()).isEqualTo("nb201: error: --epochs applies to search plans only; add --search"
+        + " METHOD,... or use --hp for training trials");
     CliRun u = CliRun.of("plan", "--search", "gdas", "--set", "epoch=3", "--out", tmp.resolve("u").toString());
     assertThat(u.exitCode()).isEqualTo(2);
     assertThat(u.err().strip()).isEqualTo("nb201: error: unknown search setting 'epoch'");

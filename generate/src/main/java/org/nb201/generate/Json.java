@@ -13,7 +13,8 @@ import java.util.Map;
 
 /** The JSON settings of plan and result files (compact, NaN allowed as the metric files need it). */
 public final class Json {
-  public static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+  public static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping()
+      .create();
   /** Reads JSON objects into plain maps with whole numbers as longs (not doubles), as provenance maps want. */
   private static final Gson PLAIN = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
       .create();
