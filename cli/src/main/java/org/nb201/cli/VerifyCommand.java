@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import org.nb201.generate.Plan;
 import org.nb201.generate.TrialSpec;
 import org.nb201.generate.Verifier;
 import org.nb201.generate.VerifyReport;
+import org.nb201.generate.WorkUnit;
 import org.nb201.generate.search.SearchPlan;
 import org.nb201.generate.search.SearchRuns;
-import org.nb201.generate.search.SearchTrial;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
-    description = "Check an output directory against its plan. Exit code 0 when complete, 3 when not.")
+    description = "Check an output directory against its plan (trials or searches). Exit code 0 when complete, 3 when"
+        + " not.")
 final class VerifyCommand implements Callable<Integer> {
   /** Exit code when trials are missing or damaged. */
   static final int INCOMPLETE = 3;
@@ -41,51 +43,30 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (SearchPlan.isSearchPlan(plan)) {
-      return searches();
+      return print(SearchRuns.verify(SearchPlan.read(plan), dir), "searches", "search", t -> t.describe());
     }
     VerifyReport r = Verifier.verify(Plan.read(plan), dir);
-    PrintWriter out = spec.commandLine().getOut();
-    int total = r.done().size() + r.missing().size() + r.corrupt().size();
-    out.printf("%s: %d trials in the plan: %d done, %d missing, %d corrupt, %d duplicated in the ledger, "
-        + "%d extra files%n",
-        dir, total, r.done().size(), r.missing().size(), r.corrupt().size(), r.duplicated().size(), r.extra().size());
-    int shown = 0;
-    for (TrialSpec t : r.missing()) {
-      if (!list && shown++ == 10) {
-        out.printf("  ... %d more missing (--list shows all)%n", r.missing().size() - 10);
-        break;
-      }
-      out.printf("  missing   %s  (index %d, %s, hp %d, seed %d)%n", t.id(), t.index(), t.dataset(), t.hp(), t.seed());
-    }
-    for (Map.Entry<String, String> e : r.corrupt().entrySet()) {
-      out.println("  corrupt   " + e.getValue());
-    }
-    for (String id : r.duplicated()) {
-      out.println("  duplicate " + id + " logged as done more than once");
-    }
-    for (String f : r.extra()) {
-      out.println("  extra     " + f + " is not a trial of this plan");
-    }
-    out.println(r.complete() ? "complete" : "incomplete: rerun 'nb201 generate' with the same plan and directory");
-    out.flush();
-    return r.complete() ? 0 : INCOMPLETE;
+    return print(new Verifier.Completeness<>(r.done(), r.missing(), r.corrupt(), r.duplicated(), r.extra()), "trials",
+        "trial", (TrialSpec t) -> String.format("index %d, %s, hp %d, seed %d", t.index(), t.dataset(), t.hp(),
+            t.seed()));
   }
 
-  /** The same report for a search plan: missing searches named by method, dataset and seed. */
-  private int searches() throws IOException {
-    Verifier.Completeness<SearchTrial> r = SearchRuns.verify(SearchPlan.read(plan), dir);
+  /** Prints the report; missing units named by id and {@code describe}. */
+  private <U extends WorkUnit> int print(Verifier.Completeness<U> r, String units, String unit,
+      Function<U, String> describe) {
     PrintWriter out = spec.commandLine().getOut();
     int total = r.done().size() + r.missing().size() + r.corrupt().size();
-    out.printf("%s: %d searches in the plan: %d done, %d missing, %d corrupt, %d duplicated in the ledger, "
+    out.printf("%s: %d %s in the plan: %d done, %d missing, %d corrupt, %d duplicated in the ledger, "
         + "%d extra files%n",
-        dir, total, r.done().size(), r.missing().size(), r.corrupt().size(), r.duplicated().size(), r.extra().size());
+        dir, total, units, r.done().size(), r.missing().size(), r.corrupt().size(), r.duplicated().size(),
+        r.extra().size());
     int shown = 0;
-    for (SearchTrial t : r.missing()) {
+    for (U t : r.missing()) {
       if (!list && shown++ == 10) {
         out.printf("  ... %d more missing (--list shows all)%n", r.missing().size() - 10);
         break;
       }
-      out.printf("  missing   %s  (%s)%n", t.id(), t.describe());
+      out.printf("  missing   %s  (%s)%n", t.id(), describe.apply(t));
     }
     for (Map.Entry<String, String> e : r.corrupt().entrySet()) {
       out.println("  corrupt   " + e.getValue());
@@ -94,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
       out.println("  duplicate " + id + " logged as done more than once");
     }
     for (String f : r.extra()) {
-      out.println("  extra     " + f + " is not a search of this plan");
+      out.println("  extra     " + f + " is not a " + unit + " of this plan");
     }
     out.println(r.complete() ? "complete" : "incomplete: rerun 'nb201 generate' with the same plan and directory");
     out.flush();

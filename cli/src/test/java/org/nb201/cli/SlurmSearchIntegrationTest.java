@@ -2,8 +2,10 @@ package org.nb201.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.nb201.cli.SlurmIntegrationTest.logs;
+import static org.nb201.cli.SlurmIntegrationTest.sh;
+import static org.nb201.cli.SlurmIntegrationTest.slurmUp;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,31 +19,11 @@ import org.nb201.generate.search.SearchPlan;
 /**
  * A real Slurm job array runs a plan of weight-sharing searches through the generated sbatch script
  * (one search per array task), then verify and collect put them in the store's searches table.
- * Needs a running Slurm (CI starts one with .ci/slurm-up); skips with a message otherwise.
+ * Needs a running Slurm (CI starts one with .ci/slurm-up); skips with a message otherwise. The shell
+ * and log helpers are {@link SlurmIntegrationTest}'s.
  */
 class SlurmSearchIntegrationTest {
   @TempDir Path tmp;
-
-  private static String sh(String... cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException(String.join(" ", cmd) + " timed out");
-    }
-    if (p.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
-    }
-    return out.strip();
-  }
-
-  private static boolean slurmUp() {
-    try {
-      return sh("sinfo", "-h", "-o", "%T").lines().anyMatch(l -> l.equals("idle") || l.equals("mixed"));
-    } catch (Exception e) {
-      return false;
-    }
-  }
 
   @Test
   void arrayJobRunsTheSearchesThenVerifyAndCollect() throws Exception {
@@ -85,18 +67,5 @@ class SlurmSearchIntegrationTest {
       assertThat(runs).allSatisfy(r -> assertThat(r.epochs()).hasSize(1));
       assertThat(runs).allSatisfy(r -> assertThat(r.seed()).isEqualTo(3));
     }
-  }
-
-  private static String logs(Path out) throws Exception {
-    StringBuilder sb = new StringBuilder();
-    Path dir = out.resolve("logs");
-    if (Files.isDirectory(dir)) {
-      try (var s = Files.list(dir)) {
-        for (Path p : (Iterable<Path>) s::iterator) {
-          sb.append("\n--- ").append(p).append('\n').append(Files.readString(p));
-        }
-      }
-    }
-    return sb.toString();
   }
 }

@@ -5,13 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.nb201.generate.AtomicFiles;
 import org.nb201.generate.CorruptResultException;
 import org.nb201.generate.Json;
 import org.nb201.generate.ResultFile;
@@ -75,9 +72,8 @@ public final class SearchResultFile {
     o.add("epochs", epochs);
     o.add("config", Json.GSON.toJsonTree(result.config()));
     o.add("provenance", Json.GSON.toJsonTree(provenance.toMap()));
-    String body = Json.GSON.toJson(o);
     Path file = ResultFile.path(out, trial.id());
-    AtomicFiles.write(file, body + "\nsha256:" + Json.sha256(body) + "\n");
+    ResultFile.writeChecked(file, Json.GSON.toJson(o));
     return file;
   }
 
@@ -87,20 +83,7 @@ public final class SearchResultFile {
    */
   public static Content read(Path file, SearchTrial expected) throws CorruptResultException {
     String name = file.getFileName().toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new CorruptResultException(name + ": unreadable (" + e.getMessage() + ")");
-    }
-    int nl = text.indexOf('\n');
-    if (nl < 0 || !text.startsWith("sha256:", nl + 1) || !text.endsWith("\n")) {
-      throw new CorruptResultException(name + ": truncated (no checksum line)");
-    }
-    String body = text.substring(0, nl);
-    if (!Json.sha256(body).equals(text.substring(nl + 1 + "sha256:".length(), text.length() - 1))) {
-      throw new CorruptResultException(name + ": checksum mismatch (the file was altered or damaged)");
-    }
+    String body = ResultFile.checkedBody(file);
     try {
       JsonObject o = JsonParser.parseString(body).getAsJsonObject();
       if (!FORMAT.equals(o.get("format").getAsString()) || o.get("version").getAsInt() != VERSION) {
