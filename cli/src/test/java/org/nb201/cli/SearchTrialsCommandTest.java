@@ -222,6 +222,25 @@ class SearchTrialsCommandTest {
         .get("arch").getAsString();
     assertThat(a).isEqualTo(chosen(uninterrupted));
     assertThat(CliRun.of("verify", cut.toString(), "--plan", plan.toString()).out()).endsWith("complete\n");
+
+    // an unfinished run folder started with other threads cannot be resumed: it is moved aside, not lost
+    Path runDir = SearchKind.runDir(cut, t);
+    List<String> lines = Files.readAllLines(runDir.resolve("run.jsonl"));
+    Files.write(runDir.resolve("run.jsonl"), lines.stream().filter(l -> !l.startsWith("{\"type\":\"result\""))
+        .toList());
+    Files.delete(ResultFile.path(cut, t.id()));
+    CliRun other = CliRun.of("generate", "--plan", plan.toString(), "--out", cut.toString(), "--workers", "1",
+        "--threads-per-worker", "2", "--data-dir", data.toString(), "--quiet");
+    assertThat(other.exitCode()).as(other.out() + other.err()).isZero();
+    assertThat(other.out()).contains("1 searches, 0 already done, 1 finished now, 0 failed");
+    try (var dirs = Files.list(runDir.getParent())) {
+      List<Path> aside = dirs.filter(d -> d.getFileName().toString().startsWith(t.id() + ".aside-")).toList();
+      assertThat(aside).hasSize(1);
+      assertThat(Files.readAllLines(aside.get(0).resolve("run.jsonl"))).isEqualTo(lines.subList(0, lines.size() - 1));
+    }
+    JsonObject config = runFile(cut, t).get(0).getAsJsonObject("config");
+    assertThat(config.get("threads").getAsInt()).isEqualTo(2);
+    assertThat(genotypes(runFile(cut, t))).hasSize(4);
   }
 
   private static int genotypesIn(Path runFile) throws Exception {
