@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -119,12 +120,15 @@ public record SearchPlan(List<String> methods, List<String> datasets, List<Integ
     AtomicFiles.write(file, Json.GSON.toJson(header) + "\n" + String.join("\n", lines) + "\n");
   }
 
-  /** Whether {@code file} starts with a search plan's header (it is then read with {@link #read}). */
-  public static boolean isSearchPlan(Path file) throws IOException {
+  /**
+   * Whether {@code file} starts with a search plan's header (it is then read with {@link #read}); a
+   * file that cannot be read as text is not, and is left to the training plan's reader to name.
+   */
+  public static boolean isSearchPlan(Path file) {
     String first;
     try (var r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       first = r.readLine();
-    } catch (NoSuchFileException e) {
+    } catch (IOException | UncheckedIOException e) {
       return false;
     }
     if (first == null) {
