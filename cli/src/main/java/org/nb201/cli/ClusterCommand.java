@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.nb201.generate.AtomicFiles;
 import org.nb201.generate.ClusterScripts;
 import org.nb201.generate.Plan;
+import org.nb201.generate.search.SearchPlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +56,7 @@ final class ClusterCommand implements Runnable {
     public Integer call() throws IOException {
       OutputTarget.file(script, "job script", force, plan);
       OutputTarget.folder(out, "output folder", plan);
-      Plan p = Plan.read(plan);
+      String units = units(plan);
       String cmd = nb201 != null ? nb201 : Launcher.command();
       String text = ClusterScripts.slurm(cmd, plan.toAbsolutePath(), out.toAbsolutePath(), array, cpus, partition,
           time, name, passThrough(dataDir, splitDir));
@@ -63,11 +64,19 @@ final class ClusterCommand implements Runnable {
       Files.createDirectories(out.toAbsolutePath().resolve("logs"));
       AtomicFiles.write(script, text);
       script.toFile().setExecutable(true);
-      spec.commandLine().getOut().printf("wrote %s: %d array tasks over %d trials; submit with: sbatch %s%n", script,
-          array, p.trials().size(), script);
+      spec.commandLine().getOut().printf("wrote %s: %d array tasks over %s; submit with: sbatch %s%n", script,
+          array, units, script);
       spec.commandLine().getOut().flush();
       return 0;
     }
+  }
+
+  /** The plan, checked, as what it holds: {@code 12 trials} or {@code 6 searches}. */
+  static String units(Path plan) throws IOException {
+    if (SearchPlan.isSearchPlan(plan)) {
+      return SearchPlan.read(plan).trials().size() + " searches";
+    }
+    return Plan.read(plan).trials().size() + " trials";
   }
 
   /** The data options for {@code nb201 generate} on the compute nodes, as separate words. */
@@ -118,11 +127,11 @@ final class ClusterCommand implements Runnable {
         throw new UserException("--completions must be >= 1, got " + completions);
       }
       OutputTarget.file(manifest, "manifest", force, plan);
-      Plan p = Plan.read(plan);
+      String units = units(plan);
       AtomicFiles.write(manifest, ClusterScripts.kubernetes(image, claim, planInVolume, outInVolume, completions,
           parallelism, cpus, name, dataDir == null ? List.of() : List.of("--data-dir", dataDir)));
-      spec.commandLine().getOut().printf("wrote %s: %d indexed pods over %d trials; apply with: kubectl apply -f %s%n",
-          manifest, completions, p.trials().size(), manifest);
+      spec.commandLine().getOut().printf("wrote %s: %d indexed pods over %s; apply with: kubectl apply -f %s%n",
+          manifest, completions, units, manifest);
       spec.commandLine().getOut().flush();
       return 0;
     }

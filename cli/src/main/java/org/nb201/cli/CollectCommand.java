@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.nb201.generate.CollectReport;
 import org.nb201.generate.Collector;
 import org.nb201.generate.Plan;
+import org.nb201.generate.search.SearchPlan;
+import org.nb201.generate.search.SearchRuns;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Merge the verified results of an output directory into a store (written atomically).",
-      "Corrupt results are refused and named (exit code 3); --add adds to an existing store."
+      "Corrupt results are refused and named (exit code 3); --add adds to an existing store.",
+      "The searches of a search plan go into the store's searches table, one row per search epoch."
     })
 final class CollectCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -39,6 +42,18 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OutputTarget.appendable(out, "store", plan, dir);
+    if (SearchPlan.isSearchPlan(plan)) {
+      SearchRuns.Collected c = SearchRuns.collect(SearchPlan.read(plan), dir, out, add);
+      PrintWriter w = spec.commandLine().getOut();
+      w.printf("collected into %s: %d searches added (%d replacing one in the store), %d trials carried over,"
+          + " %d missing, %d refused%n", c.store(), c.added(), c.replaced(), c.carriedOver(), c.missing(),
+          c.refused().size());
+      for (Map.Entry<String, String> e : c.refused().entrySet()) {
+        w.println("  refused " + e.getValue());
+      }
+      w.flush();
+      return c.refused().isEmpty() ? 0 : VerifyCommand.INCOMPLETE;
+    }
     CollectReport r = Collector.collect(Plan.read(plan), dir, out, add);
     print(spec.commandLine().getOut(), r);
     return r.refused().isEmpty() ? 0 : VerifyCommand.INCOMPLETE;

@@ -13,6 +13,9 @@ import org.nb201.generate.GenerateSummary;
 import org.nb201.generate.Generator;
 import org.nb201.generate.Plan;
 import org.nb201.generate.Shard;
+import org.nb201.generate.search.SearchKind;
+import org.nb201.generate.search.SearchPlan;
+import org.nb201.generate.search.SearchRuns;
 import org.nb201.train.TrainConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +29,9 @@ import picocli.CommandLine.Option;
       "Train the trials of a plan into an output directory: one result file per trial (written atomically),",
       "an append-only ledger, a progress bar with ETA and trials/h. Rerun after any interruption (even",
       "kill -9): finished trials are skipped, partial files redone. --shard k/N runs one shard (array jobs).",
-      "Several generators, with any --shard, may share a directory: each trial is locked while it runs."
+      "Several generators, with any --shard, may share a directory: each trial is locked while it runs.",
+      "A search plan (nb201 plan --search) runs its searches the same way, each resumable from its last",
+      "finished epoch (run folder DIR/runs/<id>/)."
     })
 final class GenerateCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -77,22 +82,37 @@ final class GenerateCommand implements Callable<Integer> {
     DataLocations.requireFolder(splitDir, "--split-dir");
     int cores = Runtime.getRuntime().availableProcessors();
     int threads = threadsPerWorker != null ? threadsPerWorker : Math.max(1, cores / Math.max(1, workers));
-    Plan p = Plan.read(plan);
     TrainConfig.Device dev = TrainConfig.Device.parse(device);
     GenerateOptions options = new GenerateOptions(dir, shard, workers, threads, quiet,
         workerCommand(threads, dataDir, splitDir, device));
+    if (SearchPlan.isSearchPlan(plan)) {
+      SearchPlan sp = SearchPlan.read(plan);
+      SearchKind kind = new SearchKind(DataLocations.resolve(dataDir), splitDir, true, threads, dev);
+      GenerateSummary s = SearchRuns.run(sp, plan, options, kind);
+      summary(out, shard, s, "searches");
+      out.println("results: " + dir.resolve("results") + "   run folders: " + dir.resolve(SearchKind.RUNS)
+          + "   ledger: " + dir.resolve("ledger.jsonl"));
+      out.flush();
+      return s;
+    }
+    Plan p = Plan.read(plan);
     DjlTrialExecutor inProcess = new DjlTrialExecutor(DataLocations.resolve(dataDir), splitDir, threads, dev);
     GenerateSummary s = Generator.run(p, plan, options, inProcess);
-    String elsewhere = s.finishedElsewhere() == 0 ? "" : s.finishedElsewhere() + " finished meanwhile by another run, ";
-    out.printf(Locale.ROOT,
-        "shard %s: %d trials, %d already done, %d finished now, %s%d failed; %.1f s, %.1f trials/h%n", shard,
-        s.shardTrials(), s.alreadyDone(), s.finished(), elsewhere, s.failures().size(), s.seconds(), s.trialsPerHour());
-    for (String f : s.failures()) {
-      out.println("failed: " + f);
-    }
+    summary(out, shard, s, "trials");
     out.println("results: " + dir.resolve("results") + "   ledger: " + dir.resolve("ledger.jsonl"));
     out.flush();
     return s;
+  }
+
+  private static void summary(PrintWriter out, Shard shard, GenerateSummary s, String noun) {
+    String elsewhere = s.finishedElsewhere() == 0 ? "" : s.finishedElsewhere() + " finished meanwhile by another run, ";
+    out.printf(Locale.ROOT,
+        "shard %s: %d %s, %d already done, %d finished now, %s%d failed; %.1f s, %.1f %s/h%n", shard,
+        s.shardTrials(), noun, s.alreadyDone(), s.finished(), elsewhere, s.failures().size(), s.seconds(),
+        s.trialsPerHour(), noun);
+    for (String f : s.failures()) {
+      out.println("failed: " + f);
+    }
   }
 
   /** The command line of one worker process: this JVM's java and class path, the worker subcommand. */

@@ -108,7 +108,7 @@ final class InfoCommand implements Runnable {
             + s.meta().get("created"));
         out.println("rows        metrics " + r.rowCount("metrics") + ", trials " + r.rowCount("trials") + ", costs "
             + r.rowCount("costs") + ", archs " + r.rowCount("archs") + ", hardware " + r.rowCount("hardware")
-            + ", proxies " + r.rowCount("proxies"));
+            + ", proxies " + r.rowCount("proxies") + ", searches " + r.rowCount("searches"));
         out.println("trial sets  " + (sets.isEmpty() ? "none" : String.format(Locale.ROOT, "%-15s %4s %8s %6s  %s",
             "dataset", "hp", "trials", "archs", "seeds")));
         for (StoreReader.TrialSet t : sets) {

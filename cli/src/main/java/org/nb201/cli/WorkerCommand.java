@@ -13,6 +13,8 @@ import org.nb201.generate.Plan;
 import org.nb201.generate.WorkerLoop;
 import org.nb201.generate.proxy.ProxyChunkKind;
 import org.nb201.generate.proxy.ProxyPlan;
+import org.nb201.generate.search.SearchKind;
+import org.nb201.generate.search.SearchPlan;
 import org.nb201.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +43,11 @@ final class WorkerCommand implements Callable<Integer> {
     if (proxies) {
       WorkerLoop.serve(in, stdout, ProxyPlan.read(plan).byId(), out,
           new ProxyChunkKind(DataLocations.resolve(dataDir), threads));
+      return 0;
+    }
+    if (SearchPlan.isSearchPlan(plan)) {
+      WorkerLoop.serve(in, stdout, SearchPlan.read(plan).byId(), out, new SearchKind(DataLocations.resolve(dataDir),
+          splitDir, true, threads, TrainConfig.Device.parse(device)));
       return 0;
     }
     DjlTrialExecutor executor = new DjlTrialExecutor(DataLocations.resolve(dataDir), splitDir, threads,

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nb201.bench.store.StoreFormat;
 
 class ExportCommandTest {
   @TempDir
@@ -40,8 +41,9 @@ class ExportCommandTest {
     Path pq = out.resolve("pq");
     CliRun r = CliRun.of("export", store.toString(), "--format", "parquet", "--out", pq.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.lines()).hasSize(8);
+    assertThat(r.lines()).hasSize(StoreFormat.tables().size());
     assertThat(pq.resolve("finals.parquet")).exists();
+    assertThat(pq.resolve("searches.parquet")).exists();
     assertThat(pq.resolve("hardware.parquet")).exists();
     assertThat(pq.resolve("metrics.parquet")).exists();
   }

@@ -86,7 +86,8 @@ class HardwareCommandsTest {
   void infoListsTheDevicesAndVerifiesTheTable() {
     CliRun r = CliRun.of("info", store.toString(), "--verify");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("rows        metrics 15984, trials 34, costs 8, archs 15625, hardware 31250\n",
+    assertThat(r.out()).contains(
+        "rows        metrics 15984, trials 34, costs 8, archs 15625, hardware 31250, proxies 0, searches 0\n",
         "hardware    device          dataset         metric   unit  cells\n"
             + "            fpga            cifar10         latency    ms  15625\n"
             + "            pixel3          cifar10         latency    ms  15625\n",

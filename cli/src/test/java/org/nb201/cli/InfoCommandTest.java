@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nb201.bench.store.StoreFormat;
 
 class InfoCommandTest {
   @TempDir
@@ -26,8 +27,9 @@ class InfoCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     String[] lines = r.lines();
     assertThat(lines[0]).startsWith("store       " + store + " (");
-    assertThat(lines[1]).startsWith("format      nb201-store 3, written by nb201 ");
-    assertThat(lines[2]).isEqualTo("rows        metrics 2448, trials 8, costs 3, archs 15625, hardware 0, proxies 0");
+    assertThat(lines[1]).startsWith("format      nb201-store " + StoreFormat.VERSION + ", written by nb201 ");
+    assertThat(lines[2]).isEqualTo(
+        "rows        metrics 2448, trials 8, costs 3, archs 15625, hardware 0, proxies 0, searches 0");
     assertThat(lines[3]).isEqualTo("trial sets  dataset           hp   trials  archs  seeds");
     assertThat(lines[4]).isEqualTo("            cifar10-valid     12        2      1  111 777");
     assertThat(lines[5]).isEqualTo("            cifar10          200        6      2  777 888 999");
@@ -42,7 +44,7 @@ class InfoCommandTest {
     CliRun r = CliRun.of("info", store.toString(), "--verify", "--json");
     assertThat(r.exitCode()).isZero();
     JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
-    assertThat(o.get("format_version").getAsString()).isEqualTo("3");
+    assertThat(o.get("format_version").getAsString()).isEqualTo(Integer.toString(StoreFormat.VERSION));
     assertThat(o.getAsJsonArray("hardware")).isEmpty();
     assertThat(o.getAsJsonObject("rows").get("metrics").getAsLong()).isEqualTo(2448);
     assertThat(o.getAsJsonArray("trial_sets")).hasSize(2);

@@ -144,7 +144,7 @@ class ProxiesCommandTest {
   }
 
   @Test
-  void badInputsAreOneLineErrors() {
+  void badInputsAreOneLineErrors() throws Exception {
     Path store = tmp.resolve("p.duckdb");
     CliRun unknown = CliRun.of("proxies", "--store", store.toString(), "--proxies", "synflo", "--dataset", "cifar10");
     assertThat(unknown.exitCode()).isEqualTo(2);
@@ -155,6 +155,7 @@ class ProxiesCommandTest {
     assertThat(noise.exitCode()).isEqualTo(2);
     assertThat(noise.err()).hasLineCount(1)
         .contains("proxy snip needs labelled training images and cannot use a noise batch");
+    Files.createDirectories(tmp.resolve("nothing")); // a folder without the dataset's files
     CliRun nodata = CliRun.of("proxies", "--store", store.toString(), "--proxies", "naswot", "--dataset", "cifar100",
         "--data-dir", tmp.resolve("nothing").toString());
     assertThat(nodata.exitCode()).isEqualTo(2);

@@ -18,7 +18,7 @@ import org.nb201.generate.JobText;
 class SlurmIntegrationTest {
   @TempDir Path tmp;
 
-  private static String sh(String... cmd) throws Exception {
+  static String sh(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
@@ -31,7 +31,7 @@ class SlurmIntegrationTest {
     return out.strip();
   }
 
-  private static boolean slurmUp() {
+  static boolean slurmUp() {
     try {
       return sh("sinfo", "-h", "-o", "%T").lines().anyMatch(l -> l.equals("idle") || l.equals("mixed"));
     } catch (Exception e) {
@@ -71,7 +71,7 @@ class SlurmIntegrationTest {
     assertThat(col.out()).contains("4 trials added");
   }
 
-  private static String logs(Path out) throws Exception {
+  static String logs(Path out) throws Exception {
     StringBuilder sb = new StringBuilder();
     Path dir = out.resolve("logs");
     if (Files.isDirectory(dir)) {

@@ -12,8 +12,9 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /** The JSON settings of plan and result files (compact, NaN allowed as the metric files need it). */
-final class Json {
-  static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping().create();
+public final class Json {
+  public static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().disableHtmlEscaping()
+      .create();
   /** Reads JSON objects into plain maps with whole numbers as longs (not doubles), as provenance maps want. */
   private static final Gson PLAIN = new GsonBuilder().setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
       .create();
@@ -22,11 +23,12 @@ final class Json {
   private Json() {}
 
   /** {@code json}, an object, as an ordered map of plain values. */
-  static Map<String, Object> map(JsonElement json) {
+  public static Map<String, Object> map(JsonElement json) {
     return PLAIN.fromJson(json, MAP.getType());
   }
 
-  static String sha256(String text) {
+  /** The SHA-256 of {@code text} (UTF-8) as 64 lowercase hex digits. */
+  public static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

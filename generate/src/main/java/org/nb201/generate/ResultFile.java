@@ -66,14 +66,21 @@ public final class ResultFile {
       rows.add(r);
     }
     o.add("metrics", rows);
-    String body = Json.GSON.toJson(o);
     Path file = path(out, outcome.spec().id());
-    AtomicFiles.write(file, body + "\nsha256:" + Json.sha256(body) + "\n");
+    writeChecked(file, Json.GSON.toJson(o));
     return file;
   }
 
-  /** Reads and checks a result file against the trial it should hold. */
-  public static TrialOutcome read(Path file, TrialSpec expected) throws CorruptResultException {
+  /** Writes {@code body} (one line) and {@code sha256:<hex of it>} as the second line to {@code file}, atomically. */
+  public static void writeChecked(Path file, String body) throws IOException {
+    AtomicFiles.write(file, body + "\nsha256:" + Json.sha256(body) + "\n");
+  }
+
+  /**
+   * The first line of a file {@link #writeChecked} wrote, once it is known to be complete and
+   * unaltered; otherwise a {@link CorruptResultException} naming the file and what is wrong.
+   */
+  public static String checkedBody(Path file) throws CorruptResultException {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -90,6 +97,13 @@ public final class ResultFile {
     if (!Json.sha256(body).equals(sum)) {
       throw new CorruptResultException(name + ": checksum mismatch (the file was altered or damaged)");
     }
+    return body;
+  }
+
+  /** Reads and checks a result file against the trial it should hold. */
+  public static TrialOutcome read(Path file, TrialSpec expected) throws CorruptResultException {
+    String body = checkedBody(file);
+    String name = file.getFileName().toString();
     try {
       JsonObject o = JsonParser.parseString(body).getAsJsonObject();
       int version = o.get("version").getAsInt();

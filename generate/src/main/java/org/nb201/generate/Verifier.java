@@ -12,21 +12,58 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Checks an output directory against its plan; see {@link VerifyReport}. Reads only. */
+/**
+ * Checks an output directory against its plan ({@link VerifyReport}), or units of any kind against
+ * one ({@link #check}). Reads only.
+ */
 public final class Verifier {
   private Verifier() {}
 
   public static VerifyReport verify(Plan plan, Path out) throws IOException {
+    Completeness<TrialSpec> c = check(plan.trials(), out, ResultFile::read);
+    return new VerifyReport(c.done(), c.missing(), c.corrupt(), c.duplicated(), c.extra());
+  }
+
+  /** How one unit's result file is checked (a {@link WorkKind#check}). */
+  @FunctionalInterface
+  public interface Checker<U> {
+    void check(Path file, U unit) throws CorruptResultException;
+  }
+
+  /**
+   * The state of units of any kind against an output directory: done (result file present and
+   * valid), missing, corrupt (file name and reason), duplicated (logged as done more than once), and
+   * result files that belong to none of {@code units}.
+   */
+  public record Completeness<U>(List<U> done, List<U> missing, Map<String, String> corrupt, List<String> duplicated,
+      List<String> extra) {
+    public Completeness {
+      done = List.copyOf(done);
+      missing = List.copyOf(missing);
+      corrupt = Map.copyOf(corrupt);
+      duplicated = List.copyOf(duplicated);
+      extra = List.copyOf(extra);
+    }
+
+    /** Whether every unit is done and nothing is damaged. */
+    public boolean complete() {
+      return missing.isEmpty() && corrupt.isEmpty();
+    }
+  }
+
+  /** Checks {@code units} in {@code out} with {@code checker}; reads only. */
+  public static <U extends WorkUnit> Completeness<U> check(List<U> units, Path out, Checker<U> checker)
+      throws IOException {
     if (!Files.isDirectory(out)) {
       throw new IllegalArgumentException(Files.exists(out)
           ? out + " is a file, not an output directory; expected the folder given to 'nb201 generate --out'"
           : "output directory " + out + " does not exist; expected the folder given to 'nb201 generate --out'");
     }
-    List<TrialSpec> done = new ArrayList<>();
-    List<TrialSpec> missing = new ArrayList<>();
+    List<U> done = new ArrayList<>();
+    List<U> missing = new ArrayList<>();
     Map<String, String> corrupt = new TreeMap<>();
     Set<String> planned = new HashSet<>();
-    for (TrialSpec t : plan.trials()) {
+    for (U t : units) {
       planned.add(t.id() + ".json");
       Path file = ResultFile.path(out, t.id());
       if (!Files.exists(file)) {
@@ -34,7 +71,7 @@ public final class Verifier {
         continue;
       }
       try {
-        ResultFile.read(file, t);
+        checker.check(file, t);
         done.add(t);
       } catch (CorruptResultException e) {
         corrupt.put(file.getFileName().toString(), e.getMessage());
@@ -65,6 +102,6 @@ public final class Verifier {
       }
     }
     extra.sort(null);
-    return new VerifyReport(done, missing, corrupt, duplicated, extra);
+    return new Completeness<>(done, missing, corrupt, duplicated, extra);
   }
 }

@@ -17,6 +17,7 @@ import org.nb201.bench.CostRecord;
 import org.nb201.bench.HardwareTable;
 import org.nb201.bench.ProxyRecord;
 import org.nb201.bench.ProxySet;
+import org.nb201.bench.SearchRun;
 import org.nb201.space.Arch;
 import org.nb201.space.SearchSpace;
 import org.nb201.space.ToolVersion;
@@ -26,7 +27,7 @@ import org.nb201.space.provenance.Provenance;
  * Writes the small tables of a store at commit, once {@code metrics} is complete: {@code finals}
  * (derived from {@code metrics}), {@code archs} (all 15,625 official strings, so readers need no
  * nb201 code to map indices), {@code trials}, {@code costs}, {@code hardware}, {@code proxies},
- * {@code provenance}
+ * {@code searches}, {@code provenance}
  * and {@code meta}, each sorted by its key.
  */
 final class SmallTables {
@@ -37,7 +38,8 @@ final class SmallTables {
   }
 
   void write(List<StoreWriter.TrialRow> trials, Collection<CostRecord> costs, List<Provenance> provenance,
-      Collection<StoreWriter.HardwareRows> hardware, Collection<StoreWriter.ProxyRow> proxies) throws SQLException {
+      Collection<StoreWriter.HardwareRows> hardware, Collection<StoreWriter.ProxyRow> proxies,
+      Collection<StoreWriter.SearchRow> searches) throws SQLException {
     try (Statement st = conn.createStatement()) {
       st.execute(StoreFormat.fillFinals());
     }
@@ -46,6 +48,7 @@ final class SmallTables {
     writeCosts(costs);
     writeHardware(hardware);
     writeProxies(proxies);
+    writeSearches(searches);
     writeProvenance(provenance);
     writeMeta();
   }
@@ -152,6 +155,42 @@ final class SmallTables {
     }
   }
 
+  /** In {@link StoreFormat#SEARCHES_ORDER}: one row per (search, epoch), a search's epochs contiguous. */
+  private void writeSearches(Collection<StoreWriter.SearchRow> searches) throws SQLException {
+    List<StoreWriter.SearchRow> sorted = new ArrayList<>(searches);
+    sorted.sort(Comparator.comparingInt((StoreWriter.SearchRow r) -> StoreFormat.datasetCode(r.run().dataset()))
+        .thenComparing(r -> r.run().method()).thenComparingInt(r -> r.run().seed())
+        .thenComparing(r -> r.run().search()));
+    SearchSpace space = SearchSpace.official();
+    try (DuckDBAppender a = conn.createAppender(StoreFormat.CATALOG, "main", "searches")) {
+      for (StoreWriter.SearchRow row : sorted) {
+        SearchRun s = row.run();
+        for (SearchRun.Epoch e : s.epochs()) {
+          a.beginRow().append(s.search()).append(s.method()).append(s.dataset()).append(s.seed())
+              .append((short) s.channels()).append((short) s.cells()).append((short) s.epochs().size())
+              .append(s.settings()).append((short) s.chosenIndex()).append(space.arch(s.chosenIndex()).toString())
+              .append((short) e.epoch()).append((short) e.genotypeIndex())
+              .append(space.arch(e.genotypeIndex()).toString());
+          value(a, e.seconds());
+          a.append(e.images());
+          value(a, e.lr());
+          value(a, e.trainLoss());
+          value(a, e.trainTop1());
+          value(a, e.archLoss());
+          value(a, e.archTop1());
+          value(a, e.validLoss());
+          value(a, e.validTop1());
+          if (row.provenanceId() < 0) {
+            a.appendNull();
+          } else {
+            a.append(row.provenanceId());
+          }
+          a.endRow();
+        }
+      }
+    }
+  }
+
   private void writeProvenance(List<Provenance> provenance) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO provenance VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int id = 0; id < provenance.size(); id++) {
@@ -183,7 +222,8 @@ final class SmallTables {
     meta.put("metrics_order", StoreFormat.METRICS_ORDER);
     meta.put("units", "accuracy/top5 percent; loss mean cross-entropy; time seconds per epoch on that split;"
         + " flops/params millions; latency seconds per batch of 256;"
-        + " hardware latency milliseconds and energy millijoules per inference; proxies seconds per score");
+        + " hardware latency milliseconds and energy millijoules per inference; proxies seconds per score;"
+        + " searches seconds per epoch, top1 percent, loss mean cross-entropy");
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO meta VALUES (?, ?)")) {
       for (Map.Entry<String, String> e : meta.entrySet()) {
         ps.setString(1, e.getKey());

@@ -179,8 +179,8 @@ public final class Store implements AutoCloseable {
 
   /**
    * Whether this store has {@code table}: every table of its format version (a version-1 store has
-   * no {@code hardware} or {@code proxies} table, a version-2 store no {@code proxies}; a missing table
-   * reads as holding no rows).
+   * no {@code hardware}, {@code proxies} or {@code searches} table, a version-2 store no {@code proxies},
+   * a version-3 store no {@code searches}; a missing table reads as holding no rows).
    */
   public boolean has(String table) {
     return StoreFormat.tables(formatVersion).contains(table);

@@ -13,10 +13,10 @@ import org.nb201.space.Split;
  */
 public final class StoreFormat {
   /**
-   * The format this code writes: 2 added the {@code hardware} table, 3 the {@code proxies} table (see
-   * {@link #TABLES_ADDED}).
+   * The format this code writes: 2 added the {@code hardware} table, 3 the {@code proxies} table, 4 the
+   * {@code searches} table (see {@link #TABLES_ADDED}).
    */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
   /** The oldest format this code still reads. */
   public static final int MIN_READABLE = 1;
   /** The value of the {@code meta} key {@code format}: identifies an nb201 store. */
@@ -63,15 +63,20 @@ public final class StoreFormat {
   /**
    * The tables each format version added, oldest first: a store of version {@code v} has the
    * tables of versions 1..v. Version 2 added {@code hardware} (device latency and energy per cell),
-   * version 3 {@code proxies} (training-free scores per cell).
+   * version 3 {@code proxies} (training-free scores per cell), version 4 {@code searches} (weight-sharing
+   * searches run as trials, one row per search epoch).
    */
   private static final List<List<String>> TABLES_ADDED = List.of(
       List.of("meta", "provenance", "archs", "trials", "costs", "metrics", "finals"),
       List.of("hardware"),
-      List.of("proxies"));
+      List.of("proxies"),
+      List.of("searches"));
 
   /** The order of {@code proxies} rows: by score set, then architecture. */
   public static final String PROXIES_ORDER = "dataset, proxy, channels, cells, seed, batch, source, index";
+
+  /** The order of {@code searches} rows: by dataset, method, seed, search trial, then epoch. */
+  public static final String SEARCHES_ORDER = "dataset, method, seed, search, epoch";
 
   private StoreFormat() {}
 
@@ -98,7 +103,14 @@ public final class StoreFormat {
             + " metric VARCHAR NOT NULL, value DOUBLE NOT NULL, unit VARCHAR NOT NULL, provenance_id INTEGER)",
         "CREATE TABLE proxies (index USMALLINT NOT NULL, dataset dataset_t NOT NULL, proxy VARCHAR NOT NULL,"
             + " channels USMALLINT NOT NULL, cells USMALLINT NOT NULL, seed INTEGER NOT NULL, batch INTEGER NOT NULL,"
-            + " source VARCHAR NOT NULL, value DOUBLE, seconds DOUBLE, note VARCHAR, provenance_id INTEGER)");
+            + " source VARCHAR NOT NULL, value DOUBLE, seconds DOUBLE, note VARCHAR, provenance_id INTEGER)",
+        "CREATE TABLE searches (search VARCHAR NOT NULL, method VARCHAR NOT NULL, dataset dataset_t NOT NULL,"
+            + " seed INTEGER NOT NULL, channels USMALLINT NOT NULL, cells USMALLINT NOT NULL,"
+            + " epochs USMALLINT NOT NULL, settings VARCHAR NOT NULL, chosen_index USMALLINT NOT NULL,"
+            + " chosen VARCHAR NOT NULL, epoch USMALLINT NOT NULL, genotype_index USMALLINT NOT NULL,"
+            + " genotype VARCHAR NOT NULL, seconds DOUBLE, images BIGINT, lr DOUBLE, train_loss DOUBLE,"
+            + " train_top1 DOUBLE, arch_loss DOUBLE, arch_top1 DOUBLE, valid_loss DOUBLE, valid_top1 DOUBLE,"
+            + " provenance_id INTEGER)");
   }
 
   /**

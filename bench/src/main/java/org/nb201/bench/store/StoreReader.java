@@ -17,6 +17,7 @@ import org.nb201.bench.HardwareTable;
 import org.nb201.bench.ProxyRecord;
 import org.nb201.bench.ProxySet;
 import org.nb201.bench.ProxyTable;
+import org.nb201.bench.SearchRun;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
 import org.nb201.space.Arch;
@@ -407,6 +408,50 @@ public final class StoreReader {
           prov = rs.wasNull() ? -1 : prov;
           v.row(new ProxyRecord(rs.getInt(1), set, num(rs, 9), num(rs, 10), rs.getString(11)), prov);
         });
+  }
+
+  /** Receives one stored search and the provenance row its epoch rows point to (-1 for none). */
+  @FunctionalInterface
+  public interface SearchVisitor {
+    void run(SearchRun run, int provenanceId);
+  }
+
+  /** Every stored search with its epochs, in store order (none for a store older than format 4). */
+  public void searchRuns(SearchVisitor v) {
+    if (!store.has("searches")) {
+      return;
+    }
+    List<Object[]> heads = new ArrayList<>();
+    List<List<SearchRun.Epoch>> epochs = new ArrayList<>();
+    query("SELECT search, method, dataset, seed, channels, cells, settings, chosen_index, provenance_id, epoch,"
+        + " genotype_index, seconds, images, lr, train_loss, train_top1, arch_loss, arch_top1, valid_loss, valid_top1"
+        + " FROM searches ORDER BY " + StoreFormat.SEARCHES_ORDER, rs -> {
+          String id = rs.getString(1);
+          if (heads.isEmpty() || !heads.get(heads.size() - 1)[0].equals(id)) {
+            int prov = rs.getInt(9);
+            prov = rs.wasNull() ? -1 : prov;
+            heads.add(new Object[] {id, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                rs.getString(7), rs.getInt(8), prov});
+            epochs.add(new ArrayList<>());
+          }
+          long images = rs.getLong(13);
+          images = rs.wasNull() ? 0 : images;
+          epochs.get(epochs.size() - 1).add(new SearchRun.Epoch(rs.getInt(10), rs.getInt(11), num(rs, 12),
+              images, num(rs, 14), num(rs, 15), num(rs, 16), num(rs, 17), num(rs, 18),
+              num(rs, 19), num(rs, 20)));
+        });
+    for (int i = 0; i < heads.size(); i++) {
+      Object[] h = heads.get(i);
+      v.run(new SearchRun((String) h[0], (String) h[1], (String) h[2], (int) h[3], (int) h[4], (int) h[5],
+          (String) h[6], (int) h[7], epochs.get(i)), (int) h[8]);
+    }
+  }
+
+  /** Every stored search, in store order (none for a store older than format 4). */
+  public List<SearchRun> searches() {
+    List<SearchRun> out = new ArrayList<>();
+    searchRuns((run, id) -> out.add(run));
+    return out;
   }
 
   /** Runs a query with parameters and hands each row to {@code rows}; used by exporters and views. */

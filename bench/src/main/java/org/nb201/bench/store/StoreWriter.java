@@ -22,6 +22,7 @@ import org.duckdb.DuckDBConnection;
 import org.nb201.bench.CostRecord;
 import org.nb201.bench.HardwareTable;
 import org.nb201.bench.ProxyRecord;
+import org.nb201.bench.SearchRun;
 import org.nb201.bench.StoreSink;
 import org.nb201.bench.Trial;
 import org.nb201.bench.TrialKey;
@@ -50,6 +51,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   private final List<Provenance> provenance = new ArrayList<>();
   private final Map<String, HardwareRows> hardware = new LinkedHashMap<>();
   private final Map<String, ProxyRow> proxies = new LinkedHashMap<>();
+  private final Map<String, SearchRow> searches = new LinkedHashMap<>();
   private int currentProvenance = -1;
   private long carriedRows;
   private boolean committed;
@@ -62,6 +64,8 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   record HardwareRows(HardwareTable table, int provenanceId) {}
   /** A proxy score and the provenance row it points to. */
   record ProxyRow(ProxyRecord record, int provenanceId) {}
+  /** A search and the provenance row its epoch rows point to. */
+  record SearchRow(SearchRun run, int provenanceId) {}
 
   private StoreWriter(Path target, boolean overwrite) {
     this.target = target.toAbsolutePath().normalize();
@@ -167,7 +171,8 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
 
   /**
    * Starts this store with everything {@code old} holds: its provenance rows (with their ids),
-   * trials, metric rows, costs, hardware values and proxy scores. Must come before anything else is added. The
+   * trials, metric rows, costs, hardware values, proxy scores and searches. Must come before anything else is
+   * added. The
    * metric rows are copied by DuckDB in store order without passing through Java, so a later
    * commit of a store that only gained small tables needs no sort; trials added afterwards make
    * the writer sort once at commit. A version-1 store is carried over into the current format.
@@ -177,7 +182,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   public int carryOver(Store old) {
     checkOpen();
     if (!provenance.isEmpty() || !trials.isEmpty() || !costs.isEmpty() || !hardware.isEmpty()
-        || !proxies.isEmpty() || metrics.rows() > 0) {
+        || !proxies.isEmpty() || !searches.isEmpty() || metrics.rows() > 0) {
       throw new IllegalStateException("carryOver must come before anything else is added to " + target);
     }
     StoreReader r = old.reader();
@@ -198,6 +203,7 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
       hardware.put(hardwareKey(t.device(), t.dataset(), t.metric()), new HardwareRows(t, set.provenanceId()));
     }
     r.proxyRows((rec, id) -> proxies.put(proxyKey(rec), new ProxyRow(rec, id)));
+    r.searchRuns((run, id) -> searches.put(run.search(), new SearchRow(run, id)));
     try (Statement st = conn.createStatement()) {
       st.execute("ATTACH '" + sql(old.path()) + "' AS carried (READ_ONLY)");
       try {
@@ -253,6 +259,24 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
 
   private static String proxyKey(ProxyRecord r) {
     return r.set() + "\t" + r.index();
+  }
+
+  /**
+   * Adds one finished search (its epoch rows), attributed to the current provenance, replacing a
+   * search of the same trial id added or carried over before; returns whether it replaced one.
+   */
+  public boolean putSearch(SearchRun run) {
+    checkOpen();
+    StoreFormat.checkDataset(run.dataset());
+    if (run.epochs().size() > StoreFormat.MAX_HP) {
+      throw new IllegalArgumentException(run.describe() + ": more than " + StoreFormat.MAX_HP + " epochs");
+    }
+    return searches.put(run.search(), new SearchRow(run, currentProvenance)) != null;
+  }
+
+  /** Searches added (or carried over) so far. */
+  public int searchCount() {
+    return searches.size();
   }
 
   /** Proxy scores added so far. */
@@ -311,7 +335,8 @@ public final class StoreWriter implements StoreSink, AutoCloseable {
   }
 
   private void moveIntoPlace(Path file) throws SQLException, IOException {
-    new SmallTables(conn).write(trials, costs.values(), provenance, hardware.values(), proxies.values());
+    new SmallTables(conn).write(trials, costs.values(), provenance, hardware.values(), proxies.values(),
+        searches.values());
     try (Statement st = conn.createStatement()) {
       st.execute("CHECKPOINT");
     }

@@ -20,6 +20,7 @@ import org.nb201.bench.hardware.PickleWriter;
 import org.nb201.bench.store.Exporter;
 import org.nb201.space.provenance.Provenance;
 import org.nb201.bench.store.Store;
+import org.nb201.bench.store.StoreFormat;
 import org.nb201.bench.store.StoreReader;
 import org.nb201.space.SearchSpace;
 
@@ -53,7 +54,7 @@ class HardwareImporterTest {
     HardwareImporter.importHardware(pixel3, store, device("pixel3"), false);
     try (Store st = Store.open(store)) {
       StoreReader r = st.reader();
-      assertThat(st.formatVersion()).isEqualTo(3);
+      assertThat(st.formatVersion()).isEqualTo(StoreFormat.VERSION);
       assertThat(r.hardwareSets()).containsExactly(
           new StoreReader.HardwareSet("fpga", "cifar10", "latency", "ms", 15_625, 1),
           new StoreReader.HardwareSet("pixel3", "cifar10", "latency", "ms", 15_625, 2));

@@ -29,7 +29,7 @@ class ExporterTest {
     }
     assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("meta.parquet",
         "provenance.parquet", "archs.parquet", "trials.parquet", "costs.parquet", "metrics.parquet",
-        "finals.parquet", "hardware.parquet", "proxies.parquet");
+        "finals.parquet", "hardware.parquet", "proxies.parquet", "searches.parquet");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       ResultSet rs = st.executeQuery("SELECT count(*), avg(accuracy) FILTER (WHERE dataset = 'cifar10' AND split ="
           + " 'ori-test' AND epoch = 199 AND index = 0) FROM read_parquet('" + out.resolve("metrics.parquet") + "')");

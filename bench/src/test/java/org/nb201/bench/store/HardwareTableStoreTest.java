@@ -60,7 +60,7 @@ class HardwareTableStoreTest {
     }
     try (Store s = Store.open(target)) {
       StoreReader r = s.reader();
-      assertThat(s.formatVersion()).isEqualTo(3);
+      assertThat(s.formatVersion()).isEqualTo(StoreFormat.VERSION);
       assertThat(r.hardwareSets()).containsExactly(
           new StoreReader.HardwareSet("edgegpu", "cifar100", "energy", "mJ", fpga.cells(), 1),
           new StoreReader.HardwareSet("fpga", "cifar10", "latency", "ms", fpga.cells(), 0));
@@ -101,7 +101,7 @@ class HardwareTableStoreTest {
       w.commit();
     }
     try (Store s = Store.open(out)) {
-      assertThat(s.formatVersion()).isEqualTo(3);
+      assertThat(s.formatVersion()).isEqualTo(StoreFormat.VERSION);
       assertThat(s.reader().rowCount("metrics")).isEqualTo(metricRows);
       assertThat(metricRows(s)).isEqualTo(metricsBefore); // same rows in the same physical order
       List<TrialKey> after = new ArrayList<>();

@@ -48,7 +48,7 @@ class ProxiesTableTest {
   void roundTripsScoresAndStoresNoNumberForNonFiniteOnes() throws Exception {
     Path store = write();
     try (Store s = Store.open(store)) {
-      assertThat(s.formatVersion()).isEqualTo(3);
+      assertThat(s.formatVersion()).isEqualTo(StoreFormat.VERSION);
       assertThat(s.has("proxies")).isTrue();
       StoreReader r = s.reader();
       assertThat(r.rowCount("proxies")).isEqualTo(4);
@@ -129,13 +129,13 @@ class ProxiesTableTest {
   }
 
   @Test
-  void aVersion3StoreWithoutItsProxiesTableIsRefused() throws Exception {
+  void aCurrentStoreWithoutItsProxiesTableIsRefused() throws Exception {
     Path p = write();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + p); Statement st = c.createStatement()) {
       st.execute("DROP TABLE proxies");
     }
     assertThatThrownBy(() -> Store.open(p)).isInstanceOf(StoreException.class)
-        .hasMessageContaining("lacks tables [proxies]; a format 3 store has all of");
+        .hasMessageContaining("lacks tables [proxies]; a format " + StoreFormat.VERSION + " store has all of");
   }
 
   @Test
