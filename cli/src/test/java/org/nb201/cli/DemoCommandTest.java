@@ -15,8 +15,8 @@ class DemoCommandTest {
   void demoRunsEndToEndAndResumes() throws Exception {
     Fixtures.fashion();
     String[] args = {"demo", "--out", tmp.resolve("demo").toString(), "--cells", "7", "--epochs", "1", "--C", "4",
-        "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64", "--runs", "5", "--workers", "2", "--search-epochs", "1",
-        "--quiet"};
+        "--train-limit", "128", "--eval-limit", "64", "--batch-size", "64", "--runs", "5", "--workers", "2",
+        "--search-epochs", "1", "--quiet"};
     CliRun r = CliRun.of(args);
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("plan: 7 cells (reference cells [11472, 1462, 1835, 7581, 1651, 0] included)")
