@@ -9,7 +9,7 @@ public final class SearchMethods {
 
   /** The names, in the paper's order. */
   public static List<String> names() {
-    return List.of(Rsps.NAME, DartsV1.NAME, DartsV2.NAME, Gdas.NAME, Setn.NAME);
+    return List.of(Rsps.NAME, DartsV1.NAME, DartsV2.NAME, Gdas.NAME, Setn.NAME, Enas.NAME);
   }
 
   /**
@@ -24,6 +24,7 @@ public final class SearchMethods {
       case Gdas.NAME -> Gdas.builder();
       case Rsps.NAME -> Rsps.builder();
       case Setn.NAME -> Setn.builder();
+      case Enas.NAME -> Enas.builder();
       default -> throw new IllegalArgumentException("unknown search method '" + name + "'; expected one of "
           + String.join(", ", names()));
     };

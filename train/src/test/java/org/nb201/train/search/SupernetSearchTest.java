@@ -33,7 +33,7 @@ class SupernetSearchTest {
   }
 
   /** The records without wall times, for comparing runs. */
-  private static List<Map<String, Object>> withoutTimes(SearchResult r) {
+  static List<Map<String, Object>> withoutTimes(SearchResult r) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (SearchEpoch e : r.epochs()) {
       Map<String, Object> m = new java.util.LinkedHashMap<>(e.toMap());
