@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nb201.space.Arch;
-import org.nb201.space.Op;
 import org.nb201.train.Batch;
 import org.nb201.train.supernet.EdgeWeighting;
 import org.nb201.train.supernet.SinglePath;
+import org.nb201.train.supernet.UniformPath;
 
 /**
  * Random search with parameter sharing (Li and Talwalkar, UAI 2019) as the NAS-Bench-201 paper ran it
@@ -20,10 +20,11 @@ import org.nb201.train.supernet.SinglePath;
  * training batch only ({@code search_func}: SGD with clipping; the paired validation batch is not
  * used). Every epoch ends with a selection ({@code search_find_best}): {@code select_num} 100 new
  * random cells scored by {@link CandidateSelection} on validation batches of {@code select_batch}
- * 512, the best being the epoch's cell; the evaluation pass that follows ({@code valid_func}) runs
- * the cell the network was last set to, which officially is the <em>last</em> candidate scored, not
- * the best (reproduced). After the last epoch a second, independent selection picks the answer, as
- * the official script does after its loop. 250 epochs.
+ * 512, the best being the epoch's cell; the evaluation pass of the validation set
+ * ({@code valid_func}) draws a new random cell for every batch, as the official one does
+ * ({@link UniformPath}; it runs before the selection there, after it here, which changes only the
+ * order of the random draws). After the last epoch a second, independent selection picks the
+ * answer, as the official script does after its loop. 250 epochs.
  */
 public final class Rsps implements WeightSharingMethod {
   /** The method's name. */
@@ -42,13 +43,9 @@ public final class Rsps implements WeightSharingMethod {
     this.selection = new CandidateSelection(ctx, options.selectBatch(), false);
   }
 
-  /** A uniformly random cell: one of the five ops per edge, edge by edge. */
+  /** A uniformly random cell ({@link UniformPath#draw}). */
   public static Arch randomCell(RandomGenerator rng) {
-    Op[] ops = new Op[Arch.EDGES];
-    for (int e = 0; e < Arch.EDGES; e++) {
-      ops[e] = Op.ofIndex(rng.nextInt(Op.values().length));
-    }
-    return Arch.of(ops);
+    return UniformPath.draw(rng);
   }
 
   @Override
@@ -72,8 +69,7 @@ public final class Rsps implements WeightSharingMethod {
 
   @Override
   public EdgeWeighting evalWeighting() {
-    var c = epochSelection.candidates();
-    return new SinglePath(c.get(c.size() - 1).arch()); // the network's last sampled cell
+    return new UniformPath(ctx.random()); // the official valid_func draws a new cell per batch
   }
 
   @Override
@@ -148,10 +144,7 @@ public final class Rsps implements WeightSharingMethod {
 
     @Override
     public Map<String, Object> own() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("select_num", selectNum);
-      m.put("select_batch", selectBatch);
-      return m;
+      return SelectionBuilder.describe(selectNum, selectBatch);
     }
 
     @Override
@@ -161,10 +154,7 @@ public final class Rsps implements WeightSharingMethod {
   }
 
   /** Builder with the official defaults: 250 epochs, 100 candidates on batches of 512, evaluation each epoch. */
-  public static final class Builder extends SearchSettings.Builder<Builder> {
-    private int selectNum = 100;
-    private int selectBatch = 512;
-
+  public static final class Builder extends SelectionBuilder<Builder> {
     private Builder() {
       super(250, true);
     }
@@ -174,30 +164,11 @@ public final class Rsps implements WeightSharingMethod {
       return this;
     }
 
-    /** Candidates per selection and validation images per candidate (default 100, 512). */
-    public Builder optSelection(int selectNum, int selectBatch) {
-      this.selectNum = selectNum;
-      this.selectBatch = selectBatch;
-      return this;
-    }
-
-    @Override
-    protected void setOwn(String key, String value) {
-      switch (key) {
-        case "select_num" -> selectNum = integer(key, value);
-        case "select_batch" -> selectBatch = integer(key, value);
-        default -> super.setOwn(key, value);
-      }
-    }
-
-    @Override
-    protected boolean integerKey(String key) {
-      return key.equals("select_num") || key.equals("select_batch") || super.integerKey(key);
-    }
-
     @Override
     public Options build() {
       SearchSettings s = buildSettings();
+      int selectNum = selectNum();
+      int selectBatch = selectBatch();
       check(selectNum >= 1 && selectBatch >= 1, "RSPS needs select_num >= 1 and select_batch >= 1, got " + selectNum
           + " and " + selectBatch);
       return new Options(s, selectNum, selectBatch);

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nb201.space.Arch;
@@ -32,7 +31,8 @@ import org.nb201.train.supernet.SoftmaxMixture;
  * {@link #ranked}); the top {@code select_num} 100 are scored by {@link CandidateSelection} on
  * validation batches of 512 and the best is the epoch's cell (and the one the evaluation pass runs).
  * After the last epoch a second selection over the same top 100, on new batches, gives the answer,
- * as the official script does after its loop. 250 epochs.
+ * as the official script does after its loop. The official script's selection before the first
+ * epoch ({@code genotypes[-1]}) is only logged and is left out. 250 epochs.
  */
 public final class Setn implements WeightSharingMethod {
   /** The method's name. */
@@ -154,10 +154,7 @@ public final class Setn implements WeightSharingMethod {
 
     @Override
     public Map<String, Object> own() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("select_num", selectNum);
-      m.put("select_batch", selectBatch);
-      return m;
+      return SelectionBuilder.describe(selectNum, selectBatch);
     }
 
     @Override
@@ -170,10 +167,7 @@ public final class Setn implements WeightSharingMethod {
    * Builder with the official defaults: 250 epochs, no gradient clipping, the top 100 cells scored
    * on batches of 512, evaluation each epoch.
    */
-  public static final class Builder extends SearchSettings.Builder<Builder> {
-    private int selectNum = 100;
-    private int selectBatch = 512;
-
+  public static final class Builder extends SelectionBuilder<Builder> {
     private Builder() {
       super(250, true);
       optGradClip(0);
@@ -184,30 +178,11 @@ public final class Setn implements WeightSharingMethod {
       return this;
     }
 
-    /** Candidates per selection (the top of the ranking) and validation images per candidate (default 100, 512). */
-    public Builder optSelection(int selectNum, int selectBatch) {
-      this.selectNum = selectNum;
-      this.selectBatch = selectBatch;
-      return this;
-    }
-
-    @Override
-    protected void setOwn(String key, String value) {
-      switch (key) {
-        case "select_num" -> selectNum = integer(key, value);
-        case "select_batch" -> selectBatch = integer(key, value);
-        default -> super.setOwn(key, value);
-      }
-    }
-
-    @Override
-    protected boolean integerKey(String key) {
-      return key.equals("select_num") || key.equals("select_batch") || super.integerKey(key);
-    }
-
     @Override
     public Options build() {
       SearchSettings s = buildSettings();
+      int selectNum = selectNum();
+      int selectBatch = selectBatch();
       check(selectNum >= 1 && selectNum <= Arch.COUNT && selectBatch >= 1, "SETN needs select_num in 1..15625 and"
           + " select_batch >= 1, got " + selectNum + " and " + selectBatch);
       return new Options(s, selectNum, selectBatch);

@@ -126,7 +126,14 @@ class EnasTest {
       // first epoch: the baseline is each sample's own accuracy; the next starts from the last sample's
       double sixths = (Double) first.get("baseline") * 6;
       assertThat(sixths).isCloseTo(Math.rint(sixths), within(1e-5));
-      for (int e = 0; e < 11; e++) {
+      // the official quirks: in the first epoch the baseline is each sample's own accuracy ...
+      assertThat((Double) first.get("ctl_baseline") * 100).isCloseTo((Double) first.get("ctl_top1"), within(1e-4));
+      // ... then B - 0.01 * (B - reward) per sample, with B fixed for the whole epoch (so its mean is linear)
+      double b1 = (Double) first.get("baseline");
+      Map<String, Object> second = t.epoch(toy);
+      assertThat((Double) second.get("ctl_baseline")).isCloseTo(0.99 * b1 + 0.01 * (Double) second.get("ctl_reward"),
+          within(1e-5));
+      for (int e = 0; e < 10; e++) {
         t.epoch(toy);
       }
       double after = meanReward(c, toy, new SearchRandom(8));
