@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nb201.space.Dataset;
+import org.nb201.space.provenance.Provenance;
 import org.nb201.train.data.ImageSet;
 import org.nb201.train.data.SearchData;
 import org.nb201.train.search.MethodOptions;
@@ -63,7 +64,7 @@ public final class SearchBench {
     long counted = (long) options.settings().batchSize() * (stamps.size() - 2);
     System.out.printf(Locale.ROOT, "impl=djl img_per_s=%.2f peak_rss_mb=%d total_s=%.1f steps=%d threads=%s"
         + " epoch_s=%.1f%n", counted / sec, TrainBench.peakRssKb() / 1024, total, stamps.size(),
-        r.provenance().get("threads"), r.epochs().get(0).seconds());
+        Provenance.fromMap(r.provenance()).engine().threads(), r.epochs().get(0).seconds());
   }
 
   private static ImageSet random(int n, long seed) {
