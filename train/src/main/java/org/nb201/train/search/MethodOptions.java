@@ -25,6 +25,14 @@ public interface MethodOptions {
     return m;
   }
 
+  /**
+   * The weight learning rate of epoch {@code epoch}: the shared settings' cosine over all epochs by
+   * default; a method with its own schedule (ENAS's T_max = 10) overrides it.
+   */
+  default double lrOf(int epoch) {
+    return settings().lrOf(epoch);
+  }
+
   /** The method, on the supernet and optimisers of {@code context}. */
   WeightSharingMethod create(SearchContext context);
 }

@@ -20,6 +20,8 @@ public final class SearchLoader {
   private final BatchStream train;
   private final BatchStream valid;
   private final BatchStream validEval;
+  private final SearchData data;
+  private final boolean channelsLast;
 
   /** A loader over {@code data} with batches of {@code batchSize} images (last partial batch kept). */
   public SearchLoader(SearchData data, int batchSize, boolean channelsLast) {
@@ -35,6 +37,8 @@ public final class SearchLoader {
     train = new BatchStream(data.train(), norm, pad, channelsLast, batchSize);
     valid = new BatchStream(data.valid(), norm, pad, channelsLast, batchSize);
     validEval = new BatchStream(data.valid(), norm, 0, channelsLast, batchSize);
+    this.data = data;
+    this.channelsLast = channelsLast;
   }
 
   /** A training batch and its paired validation batch (same size). */
@@ -71,5 +75,16 @@ public final class SearchLoader {
   /** The validation set with the test transform, for evaluation passes. */
   public BatchStream validEval() {
     return validEval;
+  }
+
+  /**
+   * The validation set in batches of {@code batchSize} (at most the set's size), with the training
+   * augmentation when {@code augment} (ENAS's controller batches) or the test transform (the
+   * official {@code valid_loader} of a selection).
+   */
+  public BatchStream validStream(int batchSize, boolean augment) {
+    int pad = augment ? TrainingData.cropPadding(data.dataset()) : 0;
+    return new BatchStream(data.valid(), Normalization.of(data.dataset()), pad, channelsLast,
+        Math.min(batchSize, data.valid().size()));
   }
 }

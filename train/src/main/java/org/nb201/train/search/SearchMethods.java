@@ -9,7 +9,7 @@ public final class SearchMethods {
 
   /** The names, in the paper's order. */
   public static List<String> names() {
-    return List.of(DartsV1.NAME, DartsV2.NAME, Gdas.NAME);
+    return List.of(Rsps.NAME, DartsV1.NAME, DartsV2.NAME, Gdas.NAME, Setn.NAME, Enas.NAME);
   }
 
   /**
@@ -22,6 +22,9 @@ public final class SearchMethods {
       case DartsV1.NAME -> DartsV1.builder();
       case DartsV2.NAME -> DartsV2.builder();
       case Gdas.NAME -> Gdas.builder();
+      case Rsps.NAME -> Rsps.builder();
+      case Setn.NAME -> Setn.builder();
+      case Enas.NAME -> Enas.builder();
       default -> throw new IllegalArgumentException("unknown search method '" + name + "'; expected one of "
           + String.join(", ", names()));
     };

@@ -138,7 +138,7 @@ public final class SupernetSearch {
         folder.writeHeader(config, provenance);
       }
       for (int e = epochs.size(); e < s.epochs(); e++) {
-        SearchEpoch r = epoch(e, ctx, method, loader, listener);
+        SearchEpoch r = epoch(e, options, ctx, method, loader, listener);
         epochs.add(r);
         if (folder != null) {
           writeCheckpoint(folder, options, ctx, method, epochs);
@@ -154,11 +154,11 @@ public final class SupernetSearch {
     }
   }
 
-  private static SearchEpoch epoch(int e, SearchContext ctx, WeightSharingMethod method, SearchLoader loader,
-      SearchListener listener) {
+  private static SearchEpoch epoch(int e, MethodOptions options, SearchContext ctx, WeightSharingMethod method,
+      SearchLoader loader, SearchListener listener) {
     long t0 = System.nanoTime();
     SearchSettings s = ctx.settings();
-    double lr = s.lrOf(e);
+    double lr = options.lrOf(e);
     ctx.setLr(lr);
     method.newEpoch(e);
     int[] order = loader.epochOrder(ctx.random());

@@ -8,6 +8,7 @@ import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nb201.space.Dataset;
@@ -79,9 +80,50 @@ class SearchOptionsTest {
   }
 
   @Test
+  void samplingMethodsDefaultToTheirOfficialConfigs() {
+    // configs/nas-benchmark/algos/RANDOM.config, SETN.config, ENAS.config and the scripts' arguments
+    Rsps.Options r = Rsps.builder().setDataset(Dataset.CIFAR10_VALID).setDataDir(DIR).build();
+    assertThat(r.settings().epochs()).isEqualTo(250);
+    assertThat(r.settings().gradClip()).isEqualTo(5);
+    assertThat(r.settings().batchSize()).isEqualTo(64);
+    assertThat(r.selectNum()).isEqualTo(100);
+    assertThat(r.selectBatch()).isEqualTo(512);
+    Setn.Options s = Setn.builder().setDataset(Dataset.CIFAR10_VALID).setDataDir(DIR).build();
+    assertThat(s.settings().epochs()).isEqualTo(250);
+    assertThat(s.settings().gradClip()).isZero();
+    assertThat(s.settings().archLr()).isEqualTo(3e-4);
+    assertThat(s.settings().archBeta1()).isEqualTo(0.5);
+    assertThat(s.settings().archWeightDecay()).isEqualTo(1e-3);
+    assertThat(s.selectNum()).isEqualTo(100);
+    Enas.Options e = Enas.builder().setDataset(Dataset.CIFAR10_VALID).setDataDir(DIR).build();
+    assertThat(e.settings().lr()).isEqualTo(0.05);
+    assertThat(e.settings().lrMin()).isEqualTo(5e-4);
+    assertThat(e.settings().gradClip()).isEqualTo(5);
+    assertThat(e).extracting(Enas.Options::tMax, Enas.Options::lstmSize, Enas.Options::lstmLayers,
+        Enas.Options::controllerSteps, Enas.Options::controllerAggregate, Enas.Options::epochSamples,
+        Enas.Options::finalSamples).containsExactly(10, 32, 2, 50, 20, 10, 100);
+    assertThat(e).extracting(Enas.Options::tanhConstant, Enas.Options::temperature, Enas.Options::entropyWeight,
+        Enas.Options::baselineDecay, Enas.Options::controllerLr, Enas.Options::controllerBeta1,
+        Enas.Options::controllerBeta2, Enas.Options::controllerEps, Enas.Options::controllerGradClip)
+        .containsExactly(2.5, 5.0, 1e-4, 0.99, 1e-3, 0.0, 0.999, 1e-3, 5.0);
+    for (String method : List.of(Rsps.NAME, Setn.NAME, Enas.NAME)) {
+      MethodOptions o = SearchMethods.builder(method).setDataset(Dataset.FASHION_MNIST).setDataDir(DIR).optEpochs(3)
+          .build();
+      Map<String, Object> json = new Gson().fromJson(new Gson().toJson(o.describe()),
+          new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
+      assertThat(SearchMethods.fromDescription(json)).as(method).isEqualTo(o);
+    }
+    assertThatThrownBy(() -> SearchMethods.builder("setn").setDataset(Dataset.FASHION_MNIST).setDataDir(DIR)
+        .set("select_num", "0").build()).hasMessage("SETN needs select_num in 1..15625 and select_batch >= 1, got 0"
+        + " and 512");
+    assertThatThrownBy(() -> SearchMethods.builder("enas").set("ctl_num_aggregate", "x"))
+        .hasMessage("ctl_num_aggregate: expected an integer, got 'x'");
+  }
+
+  @Test
   void badSettingsAreOneLineErrors() {
     assertThatThrownBy(() -> SearchMethods.builder("enas-v9"))
-        .hasMessage("unknown search method 'enas-v9'; expected one of darts-v1, darts-v2, gdas");
+        .hasMessage("unknown search method 'enas-v9'; expected one of rsps, darts-v1, darts-v2, gdas, setn, enas");
     assertThatThrownBy(() -> DartsV1.builder().setDataset(Dataset.CIFAR10_VALID).setDataDir(DIR).optEpochs(0).build())
         .hasMessage("epochs must be >= 1, got 0");
     assertThatThrownBy(() -> DartsV1.builder().set("epochs", "ten"))

@@ -35,7 +35,7 @@ class SupernetSearchTest {
   }
 
   /** The records without wall times, for comparing runs. */
-  private static List<Map<String, Object>> withoutTimes(SearchResult r) {
+  static List<Map<String, Object>> withoutTimes(SearchResult r) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (SearchEpoch e : r.epochs()) {
       Map<String, Object> m = new java.util.LinkedHashMap<>(e.toMap());
@@ -46,8 +46,8 @@ class SupernetSearchTest {
   }
 
   @Test
-  void eachMethodReturnsACellWithCompleteRecords() throws Exception {
-    for (String method : SearchMethods.names()) {
+  void eachGradientMethodReturnsACellWithCompleteRecords() throws Exception {
+    for (String method : List.of(DartsV1.NAME, DartsV2.NAME, Gdas.NAME)) {
       MethodOptions o = tiny(method, 2).build();
       SearchResult r = SupernetSearch.run(o, SearchListener.NONE);
       assertThat(r.method()).isEqualTo(method);
