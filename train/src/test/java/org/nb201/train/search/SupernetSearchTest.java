@@ -53,7 +53,7 @@ class SupernetSearchTest {
       assertThat(r.archIndex()).isBetween(0, Arch.COUNT - 1);
       assertThat(r.arch()).isEqualTo(r.epochs().get(1).genotype());
       assertThat(r.config()).isEqualTo(o.describe());
-      assertThat(r.provenance()).containsKeys("tool_version", "engine", "threads", "data_checksum", "host");
+      assertThat(r.provenance()).containsKeys("tool_version", "engine", "machine", "inputs", "seeds");
       for (SearchEpoch e : r.epochs()) {
         assertThat(e.lr()).isEqualTo(o.settings().lrOf(e.epoch()));
         assertThat(e.images()).isEqualTo(128);
