@@ -155,11 +155,11 @@ class ProxiesCommandTest {
     assertThat(noise.exitCode()).isEqualTo(2);
     assertThat(noise.err()).hasLineCount(1)
         .contains("proxy snip needs labelled training images and cannot use a noise batch");
-    Files.createDirectories(tmp.resolve("nothing")); // a folder without the dataset's files
     CliRun nodata = CliRun.of("proxies", "--store", store.toString(), "--proxies", "naswot", "--dataset", "cifar100",
         "--data-dir", tmp.resolve("nothing").toString());
     assertThat(nodata.exitCode()).isEqualTo(2);
-    assertThat(nodata.err()).hasLineCount(1).contains("proxies naswot read training images of cifar100, but");
+    assertThat(nodata.err()).hasLineCount(1).contains("--data-dir " + tmp.resolve("nothing"))
+        .contains("does not exist; expected an existing folder");
     CliRun dataset = CliRun.of("proxies", "--store", store.toString(), "--proxies", "params", "--dataset", "mnist");
     assertThat(dataset.exitCode()).isEqualTo(2);
     assertThat(dataset.err()).hasLineCount(1).contains("unknown dataset 'mnist'");
