@@ -1,5 +1,6 @@
 package org.nb201.bench.query;
 
+import java.util.Locale;
 import org.nb201.bench.HardwareTable;
 
 /**
@@ -21,14 +22,14 @@ public record HardwareLimit(String device, String metric, double max) {
     int eq = text.indexOf('=');
     if (eq <= 0 || eq == text.length() - 1) {
       throw new IllegalArgumentException("'" + text + "' is not DEVICE=" + HardwareTable.unitOf(metric).toUpperCase(
-          java.util.Locale.ROOT) + " (e.g. fpga=3.5)");
+          Locale.ROOT) + " (e.g. fpga=3.5)");
     }
     double max;
     try {
       max = Double.parseDouble(text.substring(eq + 1));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("the " + metric + " limit in '" + text + "' is not a number; expected DEVICE="
-          + HardwareTable.unitOf(metric).toUpperCase(java.util.Locale.ROOT) + " (e.g. fpga=3.5)");
+          + HardwareTable.unitOf(metric).toUpperCase(Locale.ROOT) + " (e.g. fpga=3.5)");
     }
     return new HardwareLimit(text.substring(0, eq), metric, max);
   }

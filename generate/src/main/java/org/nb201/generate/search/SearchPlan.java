@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public record SearchPlan(List<String> methods, List<String> datasets, List<Integ
     methods = List.copyOf(methods);
     datasets = List.copyOf(datasets);
     seeds = List.copyOf(seeds);
-    overrides = java.util.Collections.unmodifiableMap(new TreeMap<>(overrides));
+    overrides = Collections.unmodifiableMap(new TreeMap<>(overrides));
     trials = List.copyOf(trials);
   }
 

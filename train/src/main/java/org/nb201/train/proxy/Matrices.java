@@ -1,5 +1,7 @@
 package org.nb201.train.proxy;
 
+import java.util.Arrays;
+
 /**
  * The dense linear algebra the proxies need, on small square matrices (batch x batch) in double
  * precision: the log of the absolute determinant (numpy's {@code slogdet}: LU with partial
@@ -101,7 +103,7 @@ final class Matrices {
     for (double v : m) {
       if (!Double.isFinite(v)) {
         double[] nan = new double[n];
-        java.util.Arrays.fill(nan, Double.NaN);
+        Arrays.fill(nan, Double.NaN);
         return nan;
       }
     }

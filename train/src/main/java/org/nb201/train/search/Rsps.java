@@ -3,6 +3,7 @@ package org.nb201.train.search;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nb201.space.Arch;
@@ -128,7 +129,7 @@ public final class Rsps implements WeightSharingMethod {
     }
     Arch arch = Arch.ofCode(code.toIntArray()[0]);
     double top1 = state.get("final_top1").toDoubleArray()[0];
-    return new CandidateSelection.Result(java.util.List.of(new CandidateSelection.Scored(arch, top1)), 0);
+    return new CandidateSelection.Result(List.of(new CandidateSelection.Scored(arch, top1)), 0);
   }
 
   public static Builder builder() {
