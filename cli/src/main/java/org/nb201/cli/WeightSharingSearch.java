@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.nb201.bench.query.FinalView;
 import org.nb201.bench.query.Nb201Api;
 import org.nb201.search.ReportMetric;
@@ -29,10 +27,10 @@ import org.nb201.space.provenance.Input;
 import org.nb201.space.provenance.Provenance;
 import org.nb201.train.TrainConfig;
 import org.nb201.train.data.DataException;
+import org.nb201.train.search.EpochProgressBar;
 import org.nb201.train.search.MethodOptions;
 import org.nb201.train.search.RunFolderException;
 import org.nb201.train.search.SearchEpoch;
-import org.nb201.train.search.SearchListener;
 import org.nb201.train.search.SearchResult;
 import org.nb201.train.search.SearchSettings;
 import org.nb201.train.search.SupernetSearch;
@@ -119,7 +117,11 @@ final class WeightSharingSearch {
       Lookup lookup = api == null ? null : new Lookup(api, c.store(), options.settings().dataset(), hp);
       Rows rows = c.json() ? null : new Rows(out, options, lookup);
       SearchResult r;
-      try (Progress progress = new Progress(showProgress(), rows)) {
+      try (EpochProgressBar progress = new EpochProgressBar(showProgress(), e -> {
+        if (rows != null) {
+          rows.row(e);
+        }
+      })) {
         r = SupernetSearch.run(options, c.out(), resume, progress);
       } catch (DataException e) {
         throw new UserException(e.getMessage(), e);
@@ -317,48 +319,5 @@ final class WeightSharingSearch {
     prov.put("cli_version", Version.get());
     top.add("provenance", gson.toJsonTree(prov));
     return gson.toJson(top);
-  }
-
-  /** A progress bar per epoch on stderr, or nothing; hands every finished epoch to the rows. */
-  private static final class Progress implements SearchListener, AutoCloseable {
-    private final boolean show;
-    private final Rows rows;
-    private ProgressBar bar;
-
-    Progress(boolean show, Rows rows) {
-      this.show = show;
-      this.rows = rows;
-    }
-
-    @Override
-    public void epochStarted(int epoch, int batches) {
-      if (show) {
-        bar = new ProgressBarBuilder().setTaskName("epoch " + epoch).setInitialMax(batches).build();
-      }
-    }
-
-    @Override
-    public void stepDone(int epoch, int step, double loss) {
-      if (bar != null) {
-        bar.step();
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
-      }
-    }
-
-    @Override
-    public void epochDone(SearchEpoch epoch) {
-      close();
-      if (rows != null) {
-        rows.row(epoch);
-      }
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-        bar = null;
-      }
-    }
   }
 }

@@ -1,13 +1,13 @@
 package org.nb201.train.bench;
 
 import com.google.gson.GsonBuilder;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
+import org.nb201.train.data.DataException;
+import org.nb201.train.search.EpochProgressBar;
 import org.nb201.train.search.MethodOptions;
 import org.nb201.train.search.SearchEpoch;
-import org.nb201.train.search.SearchListener;
 import org.nb201.train.search.SearchMethods;
 import org.nb201.train.search.SearchResult;
 import org.nb201.train.search.SearchSettings;
@@ -54,10 +54,15 @@ public final class SearchRunner {
       MethodOptions options = b.build();
       Path out = args[1].equals("-") ? null : Path.of(args[1]);
       boolean bar = !quiet && System.getenv("CI") == null && System.console() != null;
-      try (Progress progress = new Progress(bar, json)) {
+      boolean quietEpochs = json;
+      try (EpochProgressBar progress = new EpochProgressBar(bar, e -> {
+        if (!quietEpochs) {
+          printEpoch(e);
+        }
+      })) {
         r = SupernetSearch.run(options, out, resume, progress);
       }
-    } catch (IllegalArgumentException | java.io.IOException | org.nb201.train.data.DataException e) {
+    } catch (IllegalArgumentException | IOException | DataException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(2);
       return;
@@ -70,51 +75,13 @@ public final class SearchRunner {
     }
   }
 
-  /** A progress bar per epoch on stderr, and a line per finished epoch on stdout. */
-  private static final class Progress implements SearchListener, AutoCloseable {
-    private final boolean show;
-    private final boolean json;
-    private ProgressBar bar;
-
-    Progress(boolean show, boolean json) {
-      this.show = show;
-      this.json = json;
-    }
-
-    @Override
-    public void epochStarted(int epoch, int batches) {
-      if (show) {
-        bar = new ProgressBarBuilder().setTaskName("epoch " + epoch).setInitialMax(batches).build();
-      }
-    }
-
-    @Override
-    public void stepDone(int epoch, int step, double loss) {
-      if (bar != null) {
-        bar.step();
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f", loss));
-      }
-    }
-
-    @Override
-    public void epochDone(SearchEpoch e) {
-      close();
-      if (!json) {
-        String valid = Double.isNaN(e.validTop1()) ? "" : String.format(Locale.ROOT, " valid %.2f%%", e.validTop1());
-        String tau = e.info().containsKey("tau") ? String.format(Locale.ROOT, " tau %.3f", (Double) e.info().get("tau"))
-            : "";
-        System.out.printf(Locale.ROOT, "epoch %3d lr %.5f%s %6.1f s  train %.4f %.2f%%  arch %.4f %.2f%%%s  %s%n",
-            e.epoch(), e.lr(), tau, e.seconds(), e.trainLoss(), e.trainTop1(), e.archLoss(), e.archTop1(), valid,
-            e.genotype());
-      }
-    }
-
-    @Override
-    public void close() {
-      if (bar != null) {
-        bar.close();
-        bar = null;
-      }
-    }
+  /** The line {@code nb201 search}-style runs print per finished epoch. */
+  private static void printEpoch(SearchEpoch e) {
+    String valid = Double.isNaN(e.validTop1()) ? "" : String.format(Locale.ROOT, " valid %.2f%%", e.validTop1());
+    String tau = e.info().containsKey("tau") ? String.format(Locale.ROOT, " tau %.3f", (Double) e.info().get("tau"))
+        : "";
+    System.out.printf(Locale.ROOT, "epoch %3d lr %.5f%s %6.1f s  train %.4f %.2f%%  arch %.4f %.2f%%%s  %s%n",
+        e.epoch(), e.lr(), tau, e.seconds(), e.trainLoss(), e.trainTop1(), e.archLoss(), e.archTop1(), valid,
+        e.genotype());
   }
 }
