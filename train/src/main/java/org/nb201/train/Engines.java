@@ -3,7 +3,10 @@ package org.nb201.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.time.Instant;
 import org.nb201.space.provenance.Backend;
+import org.nb201.space.provenance.Machine;
+import org.nb201.space.provenance.Provenance;
 
 /**
  * The PyTorch engine with nb201's settings. Thread counts are read by DJL from the system
@@ -51,6 +54,15 @@ public final class Engines {
   /** Current inter-op threads. */
   public static int interopThreads() {
     return JniUtils.getNumInteropThreads();
+  }
+
+  /**
+   * The provenance of work started at {@code started} on {@code device} of {@code engine}: this machine (with
+   * its host name) and the engine; the caller adds config, seeds and inputs.
+   */
+  public static Provenance.Builder provenance(Engine engine, Device device, Instant started) {
+    return Provenance.builder().optCreatedAt(started).optMachine(Machine.current().withHost())
+        .optEngine(backend(engine, device));
   }
 
   /** The engine part of a result's provenance: engine, its version, DJL, device, threads, native heap. */

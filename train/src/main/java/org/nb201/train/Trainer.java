@@ -17,7 +17,6 @@ import org.nb201.space.CostModel;
 import org.nb201.space.SearchSpace;
 import org.nb201.space.Split;
 import org.nb201.space.provenance.Input;
-import org.nb201.space.provenance.Machine;
 import org.nb201.space.provenance.Provenance;
 import org.nb201.train.data.DataException;
 import org.nb201.train.data.ImageSet;
@@ -105,11 +104,9 @@ public final class Trainer {
       }
     }
     double latency = latencies.stream().mapToDouble(Double::doubleValue).average().orElse(-1);
-    Provenance p = Provenance.builder().optCreatedAt(started).optFinishedAt(Instant.now()).optConfig(config.describe())
-        .addSeed(config.seed())
+    Provenance p = Engines.provenance(engine, device, started).optFinishedAt(Instant.now())
+        .optConfig(config.describe()).addSeed(config.seed())
         .addInput(new Input(Input.DATA, config.dataset().key(), Input.MD5_LIST, data.checksum(), -1))
-        .optMachine(Machine.current().withHost())
-        .optEngine(Engines.backend(engine, device))
         .build();
     int index = SearchSpace.official().indexOf(config.arch());
     return new TrialResult(config, index, epochs, cost.flops(), cost.params(), latency, latencies, p);

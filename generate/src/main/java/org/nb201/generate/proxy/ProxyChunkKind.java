@@ -14,7 +14,6 @@ import org.nb201.generate.WorkKind;
 import org.nb201.space.Dataset;
 import org.nb201.space.SearchSpace;
 import org.nb201.space.provenance.Input;
-import org.nb201.space.provenance.Machine;
 import org.nb201.space.provenance.Provenance;
 import org.nb201.train.Engines;
 import org.nb201.train.data.DataException;
@@ -115,9 +114,8 @@ public final class ProxyChunkKind implements WorkKind<ProxyChunk> {
 
   private Provenance provenance(ProxyJob j, Instant started) {
     Engine engine = Engines.pytorch(threads);
-    Provenance.Builder b = Provenance.builder().optCreatedAt(started).optFinishedAt(Instant.now())
-        .optConfig(scorer.describe()).addSeed(j.seed()).optMachine(Machine.current().withHost())
-        .optEngine(Engines.backend(engine, Device.cpu()));
+    Provenance.Builder b = Engines.provenance(engine, Device.cpu(), started).optFinishedAt(Instant.now())
+        .optConfig(scorer.describe()).addSeed(j.seed());
     if (!dataChecksum.equals("none")) {
       b.addInput(new Input(Input.DATA, j.dataset(), Input.MD5_LIST, dataChecksum, -1));
     }

@@ -23,7 +23,6 @@ import java.util.Map;
 import org.nb201.space.Arch;
 import org.nb201.space.Split;
 import org.nb201.space.provenance.Input;
-import org.nb201.space.provenance.Machine;
 import org.nb201.space.provenance.Provenance;
 import org.nb201.train.Engines;
 import org.nb201.train.EvalPass;
@@ -110,9 +109,8 @@ public final class SupernetSearch {
     Engine engine = Engines.pytorch(s.threads());
     Device device = Engines.device(engine, s.device());
     engine.setRandomSeed(s.seed());
-    Map<String, Object> provenance = Provenance.builder().optCreatedAt(started).addSeed(s.seed())
-        .addInput(new Input(Input.DATA, s.dataset().key(), Input.MD5_LIST, data.checksum(), -1))
-        .optMachine(Machine.current().withHost()).optEngine(Engines.backend(engine, device)).build().toMap();
+    Map<String, Object> provenance = Engines.provenance(engine, device, started).addSeed(s.seed())
+        .addInput(new Input(Input.DATA, s.dataset().key(), Input.MD5_LIST, data.checksum(), -1)).build().toMap();
     String priorData = prior == null ? null : dataChecksum(prior.provenance());
     if (prior != null && !data.checksum().equals(priorData)) {
       throw new RunFolderException("the data in " + s.dataDir() + " differs from the run's (checksum "
