@@ -1,10 +1,13 @@
 package org.nb201.cli;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.nb201.analysis.render.SearchSummaryText;
 import org.nb201.bench.ProxySet;
@@ -50,22 +53,21 @@ final class ProxySearches {
       String name = proxySearch ? c.proxy : c.warmupProxy;
       ProxySet set = choose(api.store().reader(), name, c.proxySeed, c.proxyBatch);
       ProxyScores scores = new ProxyScores(api.store().reader().proxyTable(set));
-      JsonObject json = new JsonObject();
+      // the settings, in the order the JSON shows them; the provenance records them with the threads
+      Map<String, Object> settings = new LinkedHashMap<>();
       String header;
       Function<TableOracle, List<RunResult>> search;
-      Provenance.Builder provenance = Provenance.builder().optCreatedAt(Instant.now()).addSeed(c.seed);
+      Instant started = Instant.now();
       if (proxySearch) {
         ProxySearchOptions o = ProxySearchOptions.builder().optSample(c.sample).optRuns(c.runs).optSeed(c.seed)
             .optThreads(threads).build();
         search = oracle -> ProxySearch.runAll(o, scores, oracle.coverage());
         header = String.format(Locale.ROOT, "nb201 search proxy: %d runs, best of %d random cells by %s, seed %d,"
             + " store %s", o.runs(), o.sample(), set.describe(), o.seed(), c.store.getFileName());
-        json.addProperty("algorithm", PROXY);
-        json.addProperty("sample", o.sample());
-        json.addProperty("runs", o.runs());
-        json.addProperty("seed", o.seed());
-        provenance.putConfig("algorithm", PROXY).putConfig("sample", o.sample()).putConfig("runs", o.runs())
-            .putConfig("seed", o.seed()).putConfig("threads", o.threads());
+        settings.put("algorithm", PROXY);
+        settings.put("sample", o.sample());
+        settings.put("runs", o.runs());
+        settings.put("seed", o.seed());
       } else {
         WarmupOptions o = WarmupOptions.builder().optPool(c.warmupPool).optRuns(c.runs).optBudget(c.budget)
             .optSeed(c.seed).optThreads(threads).optKeepCurves(c.curves != null).build();
@@ -73,16 +75,18 @@ final class ProxySearches {
         header = String.format(Locale.ROOT, "nb201 search rea with zero-cost warm-up: %d runs, budget %.0f simulated s"
             + " (scoring time of the pool included), pool %d by %s, seed %d, store %s", o.runs(), o.budget(), o.pool(),
             set.describe(), o.seed(), c.store.getFileName());
-        json.addProperty("algorithm", "rea");
-        json.addProperty("warmup_pool", o.pool());
-        json.addProperty("runs", o.runs());
-        json.addProperty("budget", o.budget());
-        json.addProperty("seed", o.seed());
-        provenance.putConfig("algorithm", "rea").putConfig("warmup_pool", o.pool()).putConfig("runs", o.runs())
-            .putConfig("budget", o.budget()).putConfig("seed", o.seed()).putConfig("threads", o.threads());
+        settings.put("algorithm", "rea");
+        settings.put("warmup_pool", o.pool());
+        settings.put("runs", o.runs());
+        settings.put("budget", o.budget());
+        settings.put("seed", o.seed());
       }
-      json.addProperty("proxy", set.describe());
-      provenance.putConfig("proxy", set.describe()).putConfig("dataset", c.dataset).putConfig("hp", hp);
+      settings.put("proxy", set.describe());
+      JsonObject json = new JsonObject();
+      settings.forEach((k, v) -> json.add(k, v instanceof Number n ? new JsonPrimitive(n)
+          : new JsonPrimitive((String) v)));
+      Provenance.Builder provenance = Provenance.builder().optCreatedAt(started).addSeed(c.seed).optConfig(settings)
+          .putConfig("threads", threads).putConfig("dataset", c.dataset).putConfig("hp", hp);
       SearchOutcome out = StoreSearch.run(api, c.dataset, hp, c.evalCost == null ? Double.NaN : c.evalCost, search,
           store -> provenance.addInput(store).optFinishedAt(Instant.now()).build());
       if (c.curves != null) {
