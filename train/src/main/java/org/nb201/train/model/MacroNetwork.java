@@ -164,7 +164,8 @@ public class MacroNetwork extends AbstractBlock {
       if (y.head() != x.head()) {
         x.close();
       }
-      x = new NDList(tapBlock(y.head()));
+      NDArray tapped = tapBlock(y.head());
+      x = tapped == y.head() ? y : new NDList(tapped);
     }
     NDArray bn = ChannelsLast.batchNorm(lastBn, ps, x.head(), training, channelsLast);
     x.close();
